@@ -1,0 +1,47 @@
+"""Facts derived from the records that several rules and reports need."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from dangjian.model import LEAVING_KINDS, BranchRecords, Member
+
+
+def membership_periods(member: Member) -> list[tuple[dt.date, dt.date | None]]:
+    """When the member belonged to the branch whose roster lists them: [start, end)."""
+    events = sorted((t for t in member.transfers if t.date and t.kind), key=lambda t: t.date)
+    periods: list[tuple[dt.date, dt.date | None]] = []
+    start = None if events and events[0].kind == "转入" else member.joined
+    for event in events:
+        if event.kind == "转入" and start is None:
+            start = event.date
+        elif event.kind in LEAVING_KINDS and start is not None:
+            periods.append((start, event.date))
+            start = None
+    if start is not None:
+        periods.append((start, None))
+    return periods
+
+
+def is_member_on(member: Member, day: dt.date) -> bool:
+    return any(s <= day and (e is None or day < e) for s, e in membership_periods(member))
+
+
+def is_full_member_on(member: Member, day: dt.date) -> bool:
+    return member.full_member is not None and member.full_member <= day and is_member_on(member, day)
+
+
+def full_members_on(branch: BranchRecords, day: dt.date) -> list[Member]:
+    return [m for m in branch.members if is_full_member_on(m, day)]
+
+
+def members_on(branch: BranchRecords, day: dt.date) -> list[Member]:
+    return [m for m in branch.members if is_member_on(m, day)]
+
+
+def descendants(repo, branch: BranchRecords) -> Iterator[BranchRecords]:
+    for other in repo.branches:
+        if other.parent == branch.id:
+            yield other
+            yield from descendants(repo, other)

@@ -1,0 +1,393 @@
+"""The record model: what each YAML file holds, with the key a 党务工作者 writes.
+
+Field keys are the words used on paper and in Excel; values of official categories are
+the official terms. docs/records.md and the JSON Schemas in dangjian/schemas/ are made
+from these declarations.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from dangjian.schema import Record, key
+
+ORG_KINDS = ("党委", "党总支", "党支部", "联合党支部", "临时党支部")
+FIELDS = ("机关", "事业单位", "社区", "村", "国有企业", "非公企业", "社会组织", "学校", "其他")
+ROLES = ("书记", "副书记", "组织委员", "宣传委员", "纪检委员", "青年委员", "统战委员", "委员")
+MEMBER_STATUS = ("正式党员", "预备党员")
+DUES_CATEGORIES = ("在职", "年薪制", "非按月收入", "离退休", "农民", "学生", "下岗失业", "抚恤救济", "低保")
+MEMBER_FLAGS = ("流动党员", "困难党员", "老党员", "在职党员报到", "党员领导干部", "社区干部")
+TRANSFER_KINDS = ("转入", "转出", "去世", "停止党籍", "除名", "出党")
+LEAVING_KINDS = ("转出", "去世", "停止党籍", "除名", "出党")
+MEETING_KINDS = ("支部党员大会", "支委会", "党小组会", "党课", "主题党日", "组织生活会", "民主评议",
+                 "委员民主生活会", "专题会议")
+GENDERS = ("男", "女")
+APPRAISAL_GRADES = ("优秀", "合格", "基本合格", "不合格")
+EDUCATION = ("研究生", "大学本科", "大学专科", "中专", "高中", "初中", "小学及以下")
+
+
+# --- dangjian.yaml ----------------------------------------------------------------------------
+
+@dataclass(kw_only=True)
+class RepoConfig(Record):
+    """记录库设置（dangjian.yaml）：拥有本记录库的组织、适用的规则集及调整。"""
+
+    name: str | None = key("组织名称", required=True, doc="如：中共城南街道工作委员会", example="中共城南街道工作委员会")
+    kind: str | None = key("组织类型", choices=("街道党工委", "基层党委", "党总支", "党支部"), default="街道党工委",
+                           doc="记录库所属组织的类型")
+    profile: str | None = key("规则集", choices=("national", "xz", "wuhua"), default="xz",
+                              doc="national=全国性规定；xz=《街道、社区基层党组织规范化建设细则》；wuhua=五化建设")
+    parameters: dict | None = key("参数", default={}, doc="调整规则集中的单个参数，如 党员年度学时: 40")
+    severities: dict | None = key("规则级别", default={}, doc="调整规则的级别，如 term-expiring: 提示；关闭：关闭")
+
+
+# --- branch.yaml ------------------------------------------------------------------------------
+
+@dataclass(kw_only=True)
+class CommitteeSeat(Record):
+    """支部委员会的一名委员。"""
+
+    member: str | None = key("党员", required=True, doc="党员编号（见 members.yaml）", example="CN01-001")
+    role: str | None = key("职务", required=True, choices=ROLES, example="书记")
+    since: dt.date | None = key("任职日期", doc="不填则为本届任期开始日期")
+
+
+@dataclass(kw_only=True)
+class Committee(Record):
+    """一届委员会（或不设委员会时的书记、副书记）。"""
+
+    session: str | None = key("届次", doc="如：第三届", example="第三届")
+    elected: dt.date | None = key("选举日期", required=True, doc="本届选举产生的日期", example="2024-03-15")
+    term_years: int | None = key("任期年限", required=True, doc="3 至 5 年（村、社区一般 5 年）", example=3)
+    approval: str | None = key("批复文号", doc="上级党组织批复", example="城南工委〔2024〕12号")
+    seats: list[CommitteeSeat] = key("委员", required=True, default=[], doc="书记、副书记、委员")
+
+
+@dataclass(kw_only=True)
+class PartyGroup(Record):
+    """党小组（组员由 members.yaml 中各党员的“党小组”决定）。"""
+
+    name: str | None = key("名称", required=True, example="第一党小组")
+    leader: str | None = key("组长", doc="党员编号", example="CN01-003")
+
+
+@dataclass(kw_only=True)
+class DutyRota(Record):
+    """党总支书记值班安排（ZW-3：周一集中办公，周二至周六轮流值班）。"""
+
+    weekday: str | None = key("星期", required=True, choices=("周一", "周二", "周三", "周四", "周五", "周六", "周日"))
+    members: list[str] = key("值班人员", default=[], doc="党员编号；周一集中办公写全体")
+
+
+@dataclass(kw_only=True)
+class Branch(Record):
+    """党组织基本情况（branch.yaml）。"""
+
+    id: str | None = key("编号", required=True, doc="本记录库内唯一，字母数字和短横线", example="CN01")
+    name: str | None = key("名称", required=True, example="中共城南街道幸福社区支部委员会")
+    short_name: str | None = key("简称", example="幸福社区党支部")
+    kind: str | None = key("类型", required=True, choices=ORG_KINDS, example="党支部")
+    sector: str | None = key("领域", required=True, choices=FIELDS, example="社区")
+    founded: dt.date | None = key("成立日期", required=True, example="2015-03-01")
+    approval: str | None = key("批准文号", doc="成立的批复", example="城南工委〔2015〕3号")
+    ends: dt.date | None = key("结束日期", doc="临时党支部的任务结束日期")
+    dissolved: dt.date | None = key("撤销日期", doc="撤销后不再检查撤销日期以后的记录")
+    units: list[str] = key("联合单位", default=[], doc="联合党支部所含单位")
+    population: int | None = key("辖区人口", doc="社区党组织填写（XZ-2.1）")
+    households: int | None = key("辖区户数", doc="社区填写，用于经费与阵地面积（XZ-7.1、QY-10）")
+    premises_area: int | None = key("阵地面积", doc="党群服务中心面积，平方米（XZ-6.1）")
+    funding: Decimal | None = key("年度工作经费", kind="money", doc="元/年（XZ-7.1）")
+    theme_day: str | None = key("主题党日", doc="如：每月10日、每月第一个周五、每月最后一个周五", example="每月10日")
+    address: str | None = key("地址")
+    postcode: str | None = key("邮政编码", kind="postcode")
+    phone: str | None = key("联系电话", kind="phone")
+    committee: Committee | None = key("委员会", doc="本届委员会（不设委员会的写书记）")
+    past_committees: list[Committee] = key("历届委员会", default=[])
+    groups: list[PartyGroup] = key("党小组", default=[])
+    duty_rota: list[DutyRota] = key("值班安排", default=[])
+
+
+# --- members.yaml -----------------------------------------------------------------------------
+
+@dataclass(kw_only=True)
+class Transfer(Record):
+    """组织关系变动：转入、转出，或去世、停止党籍等离开本支部的情形。"""
+
+    kind: str | None = key("类型", required=True, choices=TRANSFER_KINDS)
+    date: dt.date | None = key("日期", required=True)
+    counterpart: str | None = key("单位", doc="转入自或转出到的党组织")
+    letter: str | None = key("介绍信编号")
+
+
+@dataclass(kw_only=True)
+class LifeEvent(Record):
+    """需要谈话的事项（XZ-3.11 六必谈）。"""
+
+    kind: str | None = key("类型", required=True,
+                           choices=("工作变动", "受表彰", "受处分", "遇困难挫折", "出现矛盾分歧", "群众有不良反映", "退休"))
+    date: dt.date | None = key("日期", required=True)
+    note: str | None = key("说明")
+
+
+@dataclass(kw_only=True)
+class Member(Record):
+    """党员名册中的一名党员（members.yaml）。"""
+
+    id: str | None = key("编号", required=True, doc="全记录库唯一", example="CN01-001")
+    name: str | None = key("姓名", required=True, example="王建国")
+    gender: str | None = key("性别", required=True, choices=GENDERS)
+    ethnicity: str | None = key("民族", example="汉族")
+    birth: dt.date | None = key("出生日期", required=True, example="1975-06-12")
+    education: str | None = key("学历", choices=EDUCATION)
+    joined: dt.date | None = key("入党日期", required=True, doc="支部大会接收为预备党员的日期", example="2001-07-01")
+    full_member: dt.date | None = key("转正日期", doc="预备党员转为正式党员的日期", example="2002-07-01")
+    status: str | None = key("状态", required=True, choices=MEMBER_STATUS)
+    dues_category: str | None = key("党费类别", required=True, choices=DUES_CATEGORIES)
+    group: str | None = key("党小组", doc="所在党小组的名称")
+    flags: list[str] = key("标记", default=[], choices=MEMBER_FLAGS, doc="流动党员、困难党员、老党员等")
+    id_number: str | None = key("身份证号", kind="id-number", doc="可不填；填写须加引号")
+    phone: str | None = key("手机号", kind="phone", doc="可不填；填写须加引号")
+    workplace: str | None = key("工作单位")
+    position: str | None = key("职务")
+    transfers: list[Transfer] = key("组织关系", default=[])
+    events: list[LifeEvent] = key("重要事项", default=[])
+    note: str | None = key("备注")
+
+
+@dataclass(kw_only=True)
+class MembersFile(Record):
+    """党员名册（members.yaml）。"""
+
+    members: list[Member] = key("党员", required=True, default=[])
+
+
+# --- applicants.yaml --------------------------------------------------------------------------
+
+@dataclass(kw_only=True)
+class Applicant(Record):
+    """发展党员：一名入党申请人及各步骤的日期。"""
+
+    id: str | None = key("编号", required=True, example="CN01-S01")
+    name: str | None = key("姓名", required=True)
+    gender: str | None = key("性别", choices=GENDERS)
+    birth: dt.date | None = key("出生日期", required=True)
+    applied: dt.date | None = key("申请日期", required=True, doc="递交入党申请书")
+    talked: dt.date | None = key("谈话日期", doc="党组织派人谈话（1 个月内）")
+    activist: dt.date | None = key("积极分子日期", doc="确定为入党积极分子")
+    mentors: list[str] = key("培养联系人", default=[], doc="党员编号")
+    candidate: dt.date | None = key("发展对象日期", doc="确定为发展对象")
+    training_hours: int | None = key("培训学时", doc="集中培训学时（≥24 学时或 3 天）")
+    training_days: int | None = key("培训天数")
+    vetted: dt.date | None = key("政审日期")
+    sponsors: list[str] = key("入党介绍人", default=[], doc="两名正式党员的编号")
+    admitted: dt.date | None = key("支部大会日期", doc="支部大会讨论接收为预备党员")
+    approved: dt.date | None = key("审批日期", doc="上级党委审批")
+    member_id: str | None = key("党员编号", doc="接收后在 members.yaml 中的编号")
+    status: str | None = key("状态", choices=("申请人", "积极分子", "发展对象", "预备党员", "已终止"))
+    note: str | None = key("备注")
+
+
+@dataclass(kw_only=True)
+class ApplicantsFile(Record):
+    """发展党员台账（applicants.yaml）。"""
+
+    applicants: list[Applicant] = key("入党申请人", default=[])
+
+
+# --- meetings/<year>.yaml ---------------------------------------------------------------------
+
+@dataclass(kw_only=True)
+class Absence(Record):
+    member: str | None = key("党员", required=True)
+    reason: str | None = key("原因", required=True)
+
+
+@dataclass(kw_only=True)
+class Vote(Record):
+    """一项表决。"""
+
+    matter: str | None = key("事项", required=True)
+    kind: str | None = key("类型", choices=("表决", "选举"), default="表决")
+    yes: int | None = key("赞成", required=True)
+    no: int | None = key("反对", default=0)
+    abstain: int | None = key("弃权", default=0)
+
+
+@dataclass(kw_only=True)
+class Meeting(Record):
+    """一次会议或活动；一次会议可以同时算作几类（如 支部党员大会暨主题党日）。"""
+
+    date: dt.date | None = key("日期", required=True, example="2026-03-10")
+    kinds: list[str] = key("类型", required=True, default=[], choices=MEETING_KINDS,
+                           doc="一类或几类，如 [支部党员大会, 主题党日]")
+    topic: str | None = key("主题", required=True)
+    group: str | None = key("党小组", doc="党小组会填写小组名称")
+    place: str | None = key("地点")
+    host: str | None = key("主持人", doc="党员编号")
+    recorder: str | None = key("记录人", doc="党员编号")
+    lecturer: str | None = key("授课人", doc="党课填写：党员编号或姓名")
+    attendees: list[str] = key("出席", default=[], doc="党员编号")
+    absentees: list[Absence] = key("缺席", default=[])
+    guests: list[str] = key("列席", default=[], doc="非本支部人员的姓名")
+    votes: list[Vote] = key("表决", default=[])
+    reason: str | None = key("调整原因", doc="主题党日未在固定日举行时说明原因")
+    minutes: str | None = key("纪要")
+
+
+@dataclass(kw_only=True)
+class MeetingsFile(Record):
+    """会议记录（meetings/<年>.yaml）。"""
+
+    meetings: list[Meeting] = key("会议", default=[])
+
+
+# --- dues/<year>.yaml -------------------------------------------------------------------------
+
+@dataclass(kw_only=True)
+class DuesException(Record):
+    """与核定月交额不同的一次交纳（补交、多交、少交等）。"""
+
+    month: int | None = key("月份", required=True)
+    amount: Decimal | None = key("金额", required=True, kind="money")
+    date: dt.date | None = key("日期", required=True)
+    note: str | None = key("说明")
+
+
+@dataclass(kw_only=True)
+class DuesAccount(Record):
+    """一名党员一年的党费：核定一次，之后只记每月交纳日期。"""
+
+    member: str | None = key("党员", required=True, example="CN01-001")
+    category: str | None = key("党费类别", choices=DUES_CATEGORIES, doc="不填则按名册")
+    base: Decimal | None = key("基数", kind="money", doc="核定的月工资/养老金基数（税后）", example="6500.00")
+    rate: Decimal | None = key("比例", kind="rate", doc="如 \"1.5%\"", example="1.5%")
+    monthly: Decimal | None = key("月交额", required=True, kind="money", example="97.50")
+    quarterly_approval: str | None = key("按季交纳批准", doc="经支部批准按季交纳的批准记录")
+    reduction_approval: str | None = key("减免批准", doc="少交/免交的上级党委批准文号")
+    paid: dict | None = key("交纳", default={}, doc="月份: 交纳日期，如 1: 2026-01-10")
+    exceptions: list[DuesException] = key("例外", default=[])
+
+
+@dataclass(kw_only=True)
+class Remittance(Record):
+    date: dt.date | None = key("日期", required=True)
+    amount: Decimal | None = key("金额", required=True, kind="money")
+    to: str | None = key("接收单位")
+    note: str | None = key("说明")
+
+
+@dataclass(kw_only=True)
+class Publication(Record):
+    date: dt.date | None = key("日期", required=True)
+    period: str | None = key("范围", required=True, doc="如：2025年度、2026年上半年")
+
+
+@dataclass(kw_only=True)
+class DuesFile(Record):
+    """党费账（dues/<年>.yaml）。"""
+
+    year: int | None = key("年度", required=True)
+    assessed: dt.date | None = key("核定日期", doc="年初核定月交额的日期（XZ-3.3）")
+    accounts: list[DuesAccount] = key("党员党费", default=[])
+    remittances: list[Remittance] = key("上缴", default=[])
+    spending: list[Remittance] = key("支出", default=[])
+    publications: list[Publication] = key("公布", default=[])
+
+
+# --- trainings, talks, activities -------------------------------------------------------------
+
+@dataclass(kw_only=True)
+class Training(Record):
+    date: dt.date | None = key("日期", required=True)
+    title: str | None = key("名称", required=True)
+    hours: float | None = key("学时", required=True)
+    attendees: list[str] = key("参加", default=[], doc="党员编号")
+    organiser: str | None = key("组织单位")
+
+
+@dataclass(kw_only=True)
+class TrainingsFile(Record):
+    """学习培训（trainings/<年>.yaml）。"""
+
+    trainings: list[Training] = key("培训", default=[])
+
+
+@dataclass(kw_only=True)
+class Talk(Record):
+    date: dt.date | None = key("日期", required=True)
+    talker: str | None = key("谈话人", required=True, doc="党员编号")
+    talkee: str | None = key("谈话对象", required=True, doc="党员编号")
+    reason: str | None = key("事由", doc="谈心谈话，或六必谈的事项")
+    summary: str | None = key("内容")
+
+
+@dataclass(kw_only=True)
+class TalksFile(Record):
+    """谈心谈话（talks/<年>.yaml）。"""
+
+    talks: list[Talk] = key("谈话", default=[])
+
+
+@dataclass(kw_only=True)
+class Service(Record):
+    date: dt.date | None = key("日期", required=True)
+    title: str | None = key("名称", required=True)
+    participants: list[str] = key("参加", default=[])
+
+
+@dataclass(kw_only=True)
+class Pairing(Record):
+    member: str | None = key("党员", required=True)
+    household: str | None = key("帮扶对象", required=True)
+    since: dt.date | None = key("开始日期")
+
+
+@dataclass(kw_only=True)
+class MemberScore(Record):
+    member: str | None = key("党员", required=True)
+    date: dt.date | None = key("日期")
+    content: str | None = key("内容")
+    stars: int | None = key("星级")
+    grade: str | None = key("等次", choices=APPRAISAL_GRADES)
+
+
+@dataclass(kw_only=True)
+class ActivitiesFile(Record):
+    """活动与评议（activities/<年>.yaml）。"""
+
+    services: list[Service] = key("志愿服务", default=[])
+    pairings: list[Pairing] = key("结对帮扶", default=[])
+    commitments: list[MemberScore] = key("公开承诺", default=[])
+    commitment_reports: list[MemberScore] = key("述诺", default=[])
+    star_ratings: list[MemberScore] = key("星级评定", default=[])
+    appraisals: list[MemberScore] = key("民主评议", default=[])
+
+
+# --- the repository as loaded -----------------------------------------------------------------
+
+@dataclass
+class BranchRecords:
+    """Everything the loader read for one organisation directory."""
+
+    directory: str
+    info: Branch | None = None
+    parent: str | None = None  # id of the enclosing organisation, if nested
+    members: list[Member] = field(default_factory=list)
+    applicants: list[Applicant] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)
+    dues: dict[int, DuesFile] = field(default_factory=dict)
+    trainings: list[Training] = field(default_factory=list)
+    talks: list[Talk] = field(default_factory=list)
+    activities: dict[int, ActivitiesFile] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)
+    meeting_years: set[int] = field(default_factory=set)
+
+    @property
+    def id(self) -> str:
+        return (self.info.id if self.info and self.info.id else None) or self.directory
+
+    @property
+    def branch_file(self) -> str:
+        return f"{self.directory}/branch.yaml" if self.directory else "branch.yaml"

@@ -1,0 +1,94 @@
+"""Format rules: raised by the loader when a record file cannot be read as written.
+
+They enforce the record format (docs/records.md), not a regulation, so they cite no
+clause; each message says what to change.
+"""
+
+from __future__ import annotations
+
+from dangjian.findings import Severity
+from dangjian.rules import format_rule
+
+E, W = Severity.ERROR, Severity.WARNING
+
+format_rule("file-encoding", E, """文件必须是 UTF-8 编码。
+
+通过：用 UTF-8 保存的文件。
+违反：用记事本“ANSI”（GBK）或 UTF-16 保存的文件。""")
+format_rule("file-unreadable", E, """文件必须能够读取。
+
+通过：普通的文件。
+违反：指向记录库之外的符号链接、没有读权限的文件。""")
+format_rule("yaml-syntax", E, """文件必须是正确的 YAML。
+
+通过：
+  姓名: 王建国
+违反：
+  姓名 王建国: : 
+""")
+format_rule("yaml-anchor", E, """台账中不使用锚点（&）和别名（*）。
+
+通过：把内容直接写出来。
+违反：
+  出席: &全体 [CN01-001]
+  缺席: *全体""")
+format_rule("yaml-tag", E, """台账中不使用以“!”开头的标签。
+
+通过：
+  姓名: 王建国
+违反：
+  姓名: !!python/object:os.system 王建国""")
+format_rule("duplicate-key", E, """同一层级内的键不能重复。
+
+通过：
+  姓名: 王建国
+  性别: 男
+违反：
+  姓名: 王建国
+  姓名: 王国""")
+format_rule("invalid-date", E, """日期必须真实存在。
+
+通过：
+  入党日期: 2001-07-01
+违反：
+  入党日期: 2026-02-30""")
+format_rule("number-should-be-quoted", E, """身份证号、电话号码、邮政编码和金额必须加引号。
+
+通过：
+  身份证号: "110105194912310021"
+违反：
+  身份证号: 110105194912310021""")
+format_rule("wrong-type", E, """每个键的值必须是规定的类型（文字、整数、日期、列表……）。
+
+通过：
+  入党日期: 2001-07-01
+违反：
+  入党日期: 七月一日""")
+format_rule("invalid-value", E, """规定了可选值的键只能取其中之一。
+
+通过：
+  状态: 正式党员
+违反：
+  状态: 正式""")
+format_rule("missing-key", E, """必填的键不能缺少。
+
+通过：每名党员都写了 编号、姓名、性别、出生日期、入党日期、状态、党费类别。
+违反：党员记录缺少“入党日期”。""")
+format_rule("unknown-key", W, """键必须是台账格式中规定的键（常见原因是错别字）。
+
+通过：
+  党小组: 第一党小组
+违反：
+  党小祖: 第一党小组""")
+format_rule("empty-file", W, """记录文件不能是空的。
+
+通过：有内容的文件。
+违反：空文件。""")
+format_rule("unknown-file", W, """记录库中的 YAML 文件必须放在规定的位置。
+
+通过：CN01/meetings/2026.yaml
+违反：CN01/会议2026.yaml""")
+format_rule("rule-crash", E, """规则运行不能出错（出现此项说明工具本身有缺陷，请报告）。
+
+通过：所有规则正常运行。
+违反：某条规则运行时出错。""")

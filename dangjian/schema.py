@@ -1,0 +1,289 @@
+"""One table from record keys (Chinese, as written on paper) to the code's names.
+
+Each model dataclass declares its fields with `key()`; from those declarations come the
+conversion of parsed YAML into model objects (with findings for every bad value), the
+JSON Schemas editors use, and the field tables in docs/records.md.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import difflib
+import types
+import typing
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from dangjian.located import LList, LMap, Loc
+
+# Kinds of string that YAML would silently turn into numbers when left unquoted.
+QUOTED_KINDS = {"id-number": "身份证号", "phone": "电话号码", "postcode": "邮政编码", "money": "金额",
+                "rate": "比例"}
+
+
+def key(name: str, *, required: bool = False, choices: tuple[str, ...] = (), kind: str = "",
+        doc: str = "", example: object = None, default=None):
+    """Declare a record field: its key as users write it, and what it may hold."""
+    meta = {"key": name, "required": required, "choices": choices, "kind": kind, "doc": doc,
+            "example": example}
+    if isinstance(default, (list, dict)):
+        return field(default_factory=type(default), metadata=meta)
+    return field(default=default, metadata=meta)
+
+
+@dataclass(kw_only=True)
+class Record:
+    """Base of every model object: it knows where it was written."""
+
+    loc: Loc = field(default=Loc("?"), compare=False, repr=False)
+    locs: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def at(self, attr: str) -> Loc:
+        """Where the value of `attr` stands, or the record itself when the key is absent."""
+        return self.locs.get(attr, self.loc)
+
+    def key_at(self, attr: str) -> Loc:
+        return self.locs.get("@" + attr, self.at(attr))
+
+
+@dataclass(frozen=True)
+class Issue:
+    rule: str
+    loc: Loc
+    message: str
+
+
+def record_fields(cls) -> list[dataclasses.Field]:
+    return [f for f in dataclasses.fields(cls) if "key" in f.metadata]
+
+
+_HINTS_CACHE: dict = {}
+
+
+def _hints(cls) -> dict:
+    if cls not in _HINTS_CACHE:
+        _HINTS_CACHE[cls] = typing.get_type_hints(cls)
+    return _HINTS_CACHE[cls]
+
+
+def _type_name(tp, kind: str = "") -> str:
+    if kind in QUOTED_KINDS:
+        return f"带引号的{QUOTED_KINDS[kind]}"
+    origin = typing.get_origin(tp)
+    if origin in (list,):
+        return "列表"
+    if origin in (dict,):
+        return "按月份的映射"
+    if dataclasses.is_dataclass(tp):
+        return "若干“键: 值”"
+    return {str: "文字", int: "整数", Decimal: "数字", dt.date: "日期（YYYY-MM-DD）", bool: "是/否（true/false）"}.get(
+        tp, str(tp))
+
+
+class Converter:
+    """Converts located YAML values to model objects, collecting issues instead of raising."""
+
+    def __init__(self, path: str, skip: set[tuple[int, int]] | None = None) -> None:
+        self.path = path
+        self.issues: list[Issue] = []
+        self.skip = skip or set()  # positions the parser already reported (e.g. impossible dates)
+
+    def loc(self, pos: tuple[int, int] | None) -> Loc:
+        return Loc(self.path, *(pos or (1, 1)))
+
+    def issue(self, rule: str, pos, message: str) -> None:
+        if rule in ("wrong-type", "invalid-value") and pos in self.skip:
+            return
+        self.issues.append(Issue(rule, self.loc(pos), message))
+
+    def record(self, cls, value, pos=(1, 1), context: str = ""):
+        if not isinstance(value, LMap):
+            self.issue("wrong-type", pos, f"{context or '此处'}应为若干“键: 值”，实际是{_describe(value)}")
+            return None
+        hints = _hints(cls)
+        by_key = {f.metadata["key"]: f for f in record_fields(cls)}
+        kwargs: dict = {}
+        locs: dict = {}
+        for k, v in value.items():
+            f = by_key.get(k)
+            if f is None:
+                guess = difflib.get_close_matches(str(k), list(by_key), n=1, cutoff=0.4)
+                hint = f"，是否想写“{guess[0]}”？" if guess else f"。可用的键：{'、'.join(by_key)}"
+                self.issue("unknown-key", value.key_pos.get(k), f"未知的键“{k}”{hint}")
+                continue
+            vpos = value.val_pos.get(k)
+            locs[f.name] = self.loc(vpos)
+            locs["@" + f.name] = self.loc(value.key_pos.get(k))
+            converted = self.value(hints[f.name], v, vpos, f.metadata, k)
+            if converted is not None:
+                kwargs[f.name] = converted
+        for f in record_fields(cls):
+            if f.metadata["required"] and f.metadata["key"] not in value:
+                self.issue("missing-key", value.pos, f"{context or '此记录'}缺少必填的键“{f.metadata['key']}”")
+        obj = cls(**kwargs)
+        obj.loc = self.loc(value.pos)
+        obj.locs = locs
+        return obj
+
+    def value(self, tp, v, pos, meta, name: str):
+        kind = meta.get("kind", "")
+        if v is None:
+            return None
+        if typing.get_origin(tp) in (typing.Union, types.UnionType):
+            tp = next(a for a in typing.get_args(tp) if a is not type(None))
+        origin = typing.get_origin(tp)
+        if origin is list:
+            (item_tp,) = typing.get_args(tp)
+            if not isinstance(v, LList):
+                if dataclasses.is_dataclass(item_tp):
+                    self.issue("wrong-type", pos, f"“{name}”应为列表（每项以“- ”开头）")
+                    return None
+                one = self.value(item_tp, v, pos, meta, name)
+                return None if one is None else [one]
+            out = []
+            for item, ipos in zip(v, v.item_pos, strict=True):
+                if dataclasses.is_dataclass(item_tp):
+                    obj = self.record(item_tp, item, ipos, f"“{name}”的一项")
+                else:
+                    obj = self.value(item_tp, item, ipos, meta, name)
+                if obj is not None:
+                    out.append(obj)
+            return out
+        if origin is dict:
+            return self._month_map(v, pos, name)
+        if dataclasses.is_dataclass(tp):
+            return self.record(tp, v, pos, f"“{name}”")
+        return self._scalar(tp, v, pos, meta, name, kind)
+
+    def _month_map(self, v, pos, name):
+        if not isinstance(v, LMap):
+            self.issue("wrong-type", pos, f"“{name}”应为按月份写的“月份: 日期”")
+            return None
+        out = {}
+        for month, day in v.items():
+            kpos = v.key_pos.get(month)
+            if not isinstance(month, int) or not 1 <= month <= 12:
+                self.issue("invalid-value", kpos, f"“{name}”中的月份“{month}”应为 1 到 12 的整数")
+                continue
+            if isinstance(day, dt.date):
+                out[month] = (day, self.loc(v.val_pos.get(month)))
+            elif day is not None:
+                self.issue("wrong-type", v.val_pos.get(month), f"{month}月的交纳日期应为日期（YYYY-MM-DD）")
+        return out
+
+    def _scalar(self, tp, v, pos, meta, name, kind):
+        choices = meta.get("choices") or ()
+        if tp is str:
+            if isinstance(v, bool) or isinstance(v, (LMap, LList)):
+                self.issue("wrong-type", pos, f"“{name}”应为{_type_name(tp, kind)}，实际是{_describe(v)}")
+                return None
+            if isinstance(v, (int, float)) and kind in QUOTED_KINDS:
+                self.issue("number-should-be-quoted", pos,
+                           f"“{name}”被 YAML 读成了数字{_lost_zero(kind)}，请加引号，如 {name}: \"{v}\"")
+                return None
+            text = v.isoformat() if isinstance(v, dt.date) else str(v)
+            if choices and text not in choices:
+                guess = difflib.get_close_matches(text, list(choices), n=1, cutoff=0.3)
+                hint = f"，是否想写“{guess[0]}”？" if guess else ""
+                self.issue("invalid-value", pos, f"“{name}”的值“{text}”不在可选范围（{'、'.join(choices)}）内{hint}")
+                return None
+            return text
+        if tp is Decimal:
+            if isinstance(v, (int, float)) and not isinstance(v, bool):
+                self.issue("number-should-be-quoted", pos,
+                           f"{QUOTED_KINDS.get(kind, '金额')}“{name}”请加引号书写，如 {name}: \"{v}\"，以免精度丢失")
+                return None
+            try:
+                text = str(v).strip().rstrip("%")
+                return Decimal(text) / (100 if str(v).strip().endswith("%") else 1)
+            except (InvalidOperation, ValueError):
+                self.issue("wrong-type", pos, f"“{name}”应为数字，实际是“{v}”")
+                return None
+        if tp is int:
+            if isinstance(v, int) and not isinstance(v, bool):
+                return v
+        elif tp is float:
+            if isinstance(v, (int, float)) and not isinstance(v, bool):
+                return float(v)
+        elif tp is bool:
+            if isinstance(v, bool):
+                return v
+            if v in ("是", "否"):
+                return v == "是"
+        elif tp is dt.date:
+            if isinstance(v, dt.datetime):
+                return v.date()
+            if isinstance(v, dt.date):
+                return v
+        self.issue("wrong-type", pos, f"“{name}”应为{_type_name(tp, kind)}，实际是{_describe(v)}")
+        return None
+
+
+def _lost_zero(kind: str) -> str:
+    return "（开头的 0 已经丢失）" if kind == "postcode" else ""
+
+
+def _describe(v) -> str:
+    if isinstance(v, LMap):
+        return "若干“键: 值”"
+    if isinstance(v, LList):
+        return "列表"
+    if isinstance(v, bool):
+        return f"是/否值“{'true' if v else 'false'}”"
+    if isinstance(v, dt.date):
+        return f"日期“{v.isoformat()}”"
+    return f"“{v}”"
+
+
+# --- JSON Schema ---------------------------------------------------------------------------
+
+def json_schema(cls, title: str = "") -> dict:
+    hints = _hints(cls)
+    props: dict = {}
+    required = []
+    for f in record_fields(cls):
+        props[f.metadata["key"]] = _json_type(hints[f.name], f.metadata)
+        if f.metadata["required"]:
+            required.append(f.metadata["key"])
+    schema: dict = {"type": "object", "properties": props, "additionalProperties": False}
+    if title:
+        schema["title"] = title
+    if cls.__doc__:
+        schema["description"] = cls.__doc__.strip().splitlines()[0]
+    if required:
+        schema["required"] = required
+    return schema
+
+
+def _json_type(tp, meta) -> dict:
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        tp = next(a for a in typing.get_args(tp) if a is not type(None))
+    out: dict
+    origin = typing.get_origin(tp)
+    if origin is list:
+        (item,) = typing.get_args(tp)
+        inner = json_schema(item) if dataclasses.is_dataclass(item) else _json_type(item, meta)
+        out = {"type": "array", "items": inner}
+        if not dataclasses.is_dataclass(item):
+            out = {"anyOf": [out, inner]}
+    elif origin is dict:
+        out = {"type": "object", "patternProperties": {"^([1-9]|1[0-2])$": {"type": "string", "format": "date"}},
+               "additionalProperties": False}
+    elif dataclasses.is_dataclass(tp):
+        out = json_schema(tp)
+    elif tp is dt.date:
+        out = {"type": "string", "format": "date"}
+    elif tp is int:
+        out = {"type": "integer"}
+    elif tp is float:
+        out = {"type": "number"}
+    elif tp is bool:
+        out = {"type": "boolean"}
+    else:
+        out = {"type": "string"}
+        if meta.get("choices"):
+            out["enum"] = list(meta["choices"])
+    if meta.get("doc"):
+        out["description"] = meta["doc"]
+    return out

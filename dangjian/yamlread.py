@@ -1,0 +1,236 @@
+"""Read YAML text into located values (LMap/LList), with YAML 1.2 core types.
+
+Fast path: PyYAML's C parser composes nodes (which carry line marks) and we build the
+values ourselves, so that duplicate keys, anchors, tags and impossible dates become
+findings with a line instead of exceptions, and so that both parsers share one set of
+type rules. The ruamel path composes with ruamel and goes through the same builder;
+a test holds the two to the same findings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import yaml
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from dangjian.located import LList, LMap
+
+_TAG = "tag:yaml.org,2002:"
+ALLOWED_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
+
+
+@dataclass(frozen=True)
+class ParseIssue:
+    rule: str
+    line: int
+    col: int
+    message: str
+    excerpt: str = ""
+
+
+class Resolver12(yaml.resolver.BaseResolver):
+    """YAML 1.2 core schema, as ruamel uses: `no` stays a string, `14:30` stays a string."""
+
+    yaml_implicit_resolvers: dict = {}  # noqa: RUF012 - PyYAML's own class-level registry
+
+
+Resolver12.add_implicit_resolver(
+    _TAG + "bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+Resolver12.add_implicit_resolver(
+    _TAG + "int", re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"), list("-+0123456789"))
+Resolver12.add_implicit_resolver(
+    _TAG + "float",
+    re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)"
+               r"|\.(?:nan|NaN|NAN))$"),
+    list("-+0123456789."))
+Resolver12.add_implicit_resolver(
+    _TAG + "null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+Resolver12.add_implicit_resolver(
+    _TAG + "timestamp",
+    re.compile(r"^(?:[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
+               r"(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?"
+               r"(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?)$"),
+    list("0123456789"))
+
+
+try:  # libyaml's C parser; PyYAML wheels ship it, a source build may not
+    from yaml.cyaml import CParser as _Parser
+
+    _PARSER_BASES: tuple = (_Parser,)
+except ImportError:  # pragma: no cover - pure fallback, same results, slower
+    _PARSER_BASES = (yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer)
+
+
+class FastLoader(*_PARSER_BASES, Resolver12):  # type: ignore[misc]
+    def __init__(self, stream: str) -> None:
+        if len(_PARSER_BASES) == 1:
+            _PARSER_BASES[0].__init__(self, stream)
+        else:  # pragma: no cover
+            yaml.reader.Reader.__init__(self, stream)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+            yaml.composer.Composer.__init__(self)
+        Resolver12.__init__(self)
+
+
+_SYNTAX_HINTS = (
+    ("mapping values are not allowed", "这里不能出现“键: 值”：可能是冒号后少了空格、值里有冒号未加引号，或缩进不对"),
+    ("could not find expected ':'", "缺少冒号“:”，或上一行的引号未闭合"),
+    ("did not find expected key", "缩进不一致，或列表项“- ”与上下行没有对齐"),
+    ("did not find expected '-' indicator", "列表项“- ”的缩进与上下行不一致"),
+    ("found unexpected end of stream", "文件在引号或括号闭合之前就结束了"),
+    ("found character that cannot start any token", "出现了不能作为开头的字符（如 Tab、@、`），请加引号"),
+    ("found undefined alias", "使用了未定义的别名（*）；台账中不允许使用锚点和别名"),
+    ("expected <block end>", "缩进不一致：这一行的缩进与同级的键不一致"),
+    ("did not find expected node content", "此处缺少内容，请检查列表项或括号"),
+    ("found unknown escape character", "双引号字符串里有无法识别的转义符“\\”，请改用单引号"),
+    ("expected ',' or ']'", "方括号列表没有正确闭合，或缺少逗号"),
+    ("expected ',' or '}'", "花括号没有正确闭合，或缺少逗号"),
+    ("found a tab character", "用了 Tab 键缩进，请改用空格"),
+)
+
+
+def _excerpt(text: str, line: int, col: int) -> str:
+    lines = text.split("\n")
+    out = []
+    for number in range(max(1, line - 1), min(len(lines), line) + 1):
+        out.append(f"{number:>5} | {lines[number - 1]}")
+    out.append(" " * 5 + " | " + " " * max(col - 1, 0) + "^")
+    return "\n".join(out)
+
+
+def syntax_issue(exc: Exception, text: str) -> ParseIssue:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = (mark.line + 1) if mark is not None else 1
+    col = (mark.column + 1) if mark is not None else 1
+    problem = f"{getattr(exc, 'problem', '') or ''} {getattr(exc, 'context', '') or ''}"
+    hint = next((cn for en, cn in _SYNTAX_HINTS if en in problem), "请检查这一行的冒号、引号、缩进和括号")
+    return ParseIssue("yaml-syntax", line, col, f"YAML 语法错误：{hint}", _excerpt(text, line, col))
+
+
+def _find_anchors(text: str) -> list[ParseIssue]:
+    issues = []
+    for event in yaml.parse(text, Loader=FastLoader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            mark = event.start_mark
+            issues.append(ParseIssue(
+                "yaml-anchor", mark.line + 1, mark.column + 1,
+                "台账中不允许使用锚点（&）和别名（*）：请把内容直接写出来"))
+            break  # one is enough; a bomb must never be walked
+    return issues
+
+
+def _scalar(node, tag: str, issues: list[ParseIssue]):
+    value = node.value
+    if tag.endswith(":str"):
+        return value
+    if tag.endswith(":int"):
+        if value.startswith("0o"):
+            return int(value[2:], 8)
+        if value.startswith("0x"):
+            return int(value[2:], 16)
+        return int(value)
+    if tag.endswith(":float"):
+        low = value.lower()
+        if low.endswith("inf"):
+            return float("-inf") if low.startswith("-") else float("inf")
+        return float("nan") if low == ".nan" else float(value)
+    if tag.endswith(":bool"):
+        return value.lower() == "true"
+    if tag.endswith(":null"):
+        return None
+    # timestamp
+    try:
+        if len(value) <= 10:
+            y, m, d = (int(p) for p in value.split("-"))
+            return dt.date(y, m, d)
+        return dt.datetime.fromisoformat(value.replace("t", "T").replace(" ", "T", 1).replace("Z", "+00:00"))
+    except ValueError:
+        mark = node.start_mark
+        issues.append(ParseIssue("invalid-date", mark.line + 1, mark.column + 1,
+                                 f"日期“{value}”不存在（如 2月30日），请改正"))
+        return value
+
+
+def _tag_of(node) -> str:
+    tag = node.tag
+    return getattr(tag, "value", tag) or ""
+
+
+def build(node, issues: list[ParseIssue]):
+    """Build located values from a composed node tree (PyYAML or ruamel nodes)."""
+    tag = _tag_of(node)
+    mark = node.start_mark
+    pos = (mark.line + 1, mark.column + 1)
+    if tag not in ALLOWED_TAGS:
+        issues.append(ParseIssue("yaml-tag", pos[0], pos[1],
+                                 f"台账中不允许使用标签“{tag.replace(_TAG, '!!')}”：请去掉以“!”开头的标记"))
+        return None
+    if isinstance(node, ScalarNode) or type(node).__name__ == "ScalarNode":
+        return _scalar(node, tag, issues)
+    if isinstance(node, SequenceNode) or type(node).__name__ == "SequenceNode":
+        seq = LList(pos)
+        for item in node.value:
+            m = item.start_mark
+            seq.item_pos.append((m.line + 1, m.column + 1))
+            seq.append(build(item, issues))
+        return seq
+    mapping = LMap(pos)
+    for key_node, value_node in node.value:
+        key = build(key_node, issues)
+        km = key_node.start_mark
+        if isinstance(key, (LMap, LList)) or key is None and _tag_of(key_node).endswith(":null") is False:
+            issues.append(ParseIssue("yaml-syntax", km.line + 1, km.column + 1, "键必须是简单的文字"))
+            continue
+        if key in mapping:
+            first = mapping.key_pos[key]
+            issues.append(ParseIssue("duplicate-key", km.line + 1, km.column + 1,
+                                     f"键“{key}”重复（第{first[0]}行已有），后一个会覆盖前一个，请删除或合并"))
+            continue
+        mapping.key_pos[key] = (km.line + 1, km.column + 1)
+        vm = value_node.start_mark
+        mapping.val_pos[key] = (vm.line + 1, vm.column + 1)
+        mapping[key] = build(value_node, issues)
+    return mapping
+
+
+def parse_text(text: str, engine: str = "fast") -> tuple[object, list[ParseIssue]]:
+    """Parse one document. Returns (value or None, issues); never raises on bad input."""
+    issues: list[ParseIssue] = []
+    try:
+        if "&" in text or "*" in text:  # cheap pre-check; only these files can hold anchors
+            issues = _find_anchors(text)
+            if issues:
+                return None, issues
+        if engine == "ruamel":
+            node = _ruamel_compose(text)
+        else:
+            loader = FastLoader(text)
+            try:
+                node = loader.get_single_node()
+            finally:
+                loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        return None, [syntax_issue(exc, text)]
+    except Exception as exc:  # ruamel's errors and anything else a parser may raise
+        if hasattr(exc, "problem_mark"):
+            return None, [syntax_issue(exc, text)]
+        if isinstance(exc, RecursionError):
+            return None, [ParseIssue("yaml-syntax", 1, 1, "文件嵌套层次过深，无法读取")]
+        return None, [ParseIssue("yaml-syntax", 1, 1, f"YAML 无法解析：{exc}")]
+    if node is None:
+        return None, []
+    try:
+        return build(node, issues), issues
+    except RecursionError:
+        return None, [ParseIssue("yaml-syntax", 1, 1, "文件嵌套层次过深，无法读取")]
+
+
+def _ruamel_compose(text: str):
+    from ruamel.yaml import YAML
+
+    y = YAML(typ="rt")
+    return y.compose(text)
