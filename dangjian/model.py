@@ -39,6 +39,7 @@ class RepoConfig(Record):
                            doc="记录库所属组织的类型")
     profile: str | None = key("规则集", choices=("national", "xz", "wuhua"), default="xz",
                               doc="national=全国性规定；xz=《街道、社区基层党组织规范化建设细则》；wuhua=五化建设")
+    records_until: dt.date | None = key("记录截至", doc="台账记录到哪一天为止；规则不检查此日以后的时段（示例数据用）")
     parameters: dict | None = key("参数", default={}, doc="调整规则集中的单个参数，如 党员年度学时: 40")
     severities: dict | None = key("规则级别", default={}, doc="调整规则的级别，如 term-expiring: 提示；关闭：关闭")
 
