@@ -267,7 +267,8 @@ class DuesAccount(Record):
     monthly: Decimal | None = key("月交额", required=True, kind="money", example="97.50")
     quarterly_approval: str | None = key("按季交纳批准", doc="经支部批准按季交纳的批准记录")
     reduction_approval: str | None = key("减免批准", doc="少交/免交的上级党委批准文号")
-    paid: dict | None = key("交纳", default={}, doc="月份: 交纳日期，如 1: 2026-01-10")
+    # Loaded as {month: (date, Loc)} so that a rule can point at the month's own line.
+    paid: dict[int, dt.date] | None = key("交纳", default={}, doc="月份: 交纳日期，如 1: 2026-01-10")
     exceptions: list[DuesException] = key("例外", default=[])
 
 

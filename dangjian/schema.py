@@ -174,6 +174,11 @@ class Converter:
 
     def _scalar(self, tp, v, pos, meta, name, kind):
         choices = meta.get("choices") or ()
+        if tp is dict:  # free-form settings (参数, 规则级别): checked by their users
+            if isinstance(v, LMap):
+                return dict(v)
+            self.issue("wrong-type", pos, f"“{name}”应为若干“键: 值”，实际是{_describe(v)}")
+            return None
         if tp is str:
             if isinstance(v, bool) or isinstance(v, (LMap, LList)):
                 self.issue("wrong-type", pos, f"“{name}”应为{_type_name(tp, kind)}，实际是{_describe(v)}")
@@ -267,6 +272,8 @@ def _json_type(tp, meta) -> dict:
         out = {"type": "array", "items": inner}
         if not dataclasses.is_dataclass(item):
             out = {"anyOf": [out, inner]}
+    elif tp is dict:
+        out = {"type": "object"}
     elif origin is dict:
         out = {"type": "object", "patternProperties": {"^([1-9]|1[0-2])$": {"type": "string", "format": "date"}},
                "additionalProperties": False}
