@@ -11,6 +11,11 @@ import subprocess
 from pathlib import Path
 
 
+def is_record_candidate(rel: str) -> bool:
+    """YAML files outside hidden directories (.git, .github, .dangjian …) and not hidden."""
+    return rel.endswith((".yaml", ".yml")) and not any(part.startswith(".") for part in rel.split("/"))
+
+
 class WorkTree:
     """Files under a directory on disk. Paths are POSIX, relative to the repository root."""
 
@@ -23,8 +28,9 @@ class WorkTree:
             dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in ("node_modules",))
             rel_dir = Path(dirpath).relative_to(self.root).as_posix()
             for name in filenames:
-                if name.endswith((".yaml", ".yml")):
-                    out.append(name if rel_dir == "." else f"{rel_dir}/{name}")
+                rel = name if rel_dir == "." else f"{rel_dir}/{name}"
+                if is_record_candidate(rel):
+                    out.append(rel)
         return sorted(out)
 
     def read(self, rel: str) -> bytes:
@@ -60,7 +66,7 @@ class GitTree:
     def _add(self, top_rel: str, sha: str) -> None:
         rel = top_rel if self.prefix == "." else top_rel[len(self.prefix) + 1:] \
             if top_rel.startswith(self.prefix + "/") else None
-        if rel and rel.endswith((".yaml", ".yml")):
+        if rel and is_record_candidate(rel):
             self._blobs[rel] = sha
 
     def _git(self, *args: str) -> str:

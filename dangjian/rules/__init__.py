@@ -59,9 +59,9 @@ def _add(r: Rule) -> Rule:
 
 
 def rule(id: str, severity: Severity, clauses: tuple[str, ...], scope: str = "branch",
-         params: tuple[str, ...] = ()) -> Callable:
+         params: tuple[str, ...] = (), category: str = "规定") -> Callable:
     def decorate(func: Callable[..., Iterator]) -> Callable:
-        _add(Rule(id, severity, clauses, scope, func.__doc__ or "", func, params))
+        _add(Rule(id, severity, clauses, scope, func.__doc__ or "", func, params, category))
         return func
     return decorate
 

@@ -6,8 +6,11 @@ clause; each message says what to change.
 
 from __future__ import annotations
 
-from dangjian.findings import Severity
-from dangjian.rules import format_rule
+import difflib
+from collections.abc import Iterator
+
+from dangjian.findings import Problem, Severity
+from dangjian.rules import format_rule, rule
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -92,3 +95,40 @@ format_rule("rule-crash", E, """规则运行不能出错（出现此项说明工
 
 通过：所有规则正常运行。
 违反：某条规则运行时出错。""")
+
+
+@rule("config-valid", E, (), scope="repo", category="格式")
+def config_valid(repo, ctx) -> Iterator[Problem]:
+    """dangjian.yaml 中调整的参数和规则级别必须存在、取值有效。
+
+    通过：
+      参数:
+        换届提醒月数: 3
+    违反：
+      参数:
+        换届提醒月份: 3
+    """
+    from dangjian.findings import Severity as S
+    from dangjian.params import NATIONAL
+    from dangjian.rules import all_rules
+
+    config = repo.config
+    for name, value in (config.parameters or {}).items():
+        if name not in NATIONAL:
+            guess = difflib.get_close_matches(str(name), list(NATIONAL), n=1, cutoff=0.4)
+            yield Problem(config.at("parameters"), f"没有名为“{name}”的参数" +
+                          (f"，是否想写“{guess[0]}”？" if guess else "；用 dangjian config show 查看全部参数"))
+        elif NATIONAL[name].value is not None and type(value) is not type(NATIONAL[name].value):
+            yield Problem(config.at("parameters"), f"参数“{name}”的值“{value}”类型不对，"
+                          f"应与默认值 {NATIONAL[name].value} 同类")
+    known = {r.id for r in all_rules()}
+    for rule_id, level in (config.severities or {}).items():
+        if rule_id not in known:
+            guess = difflib.get_close_matches(str(rule_id), sorted(known), n=1)
+            yield Problem(config.at("severities"), f"没有编号为“{rule_id}”的规则" +
+                          (f"，是否想写“{guess[0]}”？" if guess else ""))
+        elif str(level) != "关闭":
+            try:
+                S.parse(level)
+            except ValueError as exc:
+                yield Problem(config.at("severities"), f"规则 {rule_id}：{exc}")
