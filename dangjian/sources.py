@@ -88,4 +88,4 @@ class GitTree:
             out = self._git(*args, "--", ".")
         except subprocess.CalledProcessError:  # no commits yet: everything staged is new
             return self.files()
-        return sorted(filter(None, out.split("\0")))
+        return sorted(p for p in out.split("\0") if p and is_record_candidate(p))
