@@ -74,7 +74,10 @@ def run(repo: Repository, as_of: dt.date, select: set[str] | None = None,
         severity = wanted(rule)
         if severity is None or rule.func is None:
             continue
-        targets = [repo] if rule.scope == "repo" else [b for b in repo.branches if b.info is not None]
+        # A branch whose roster could not be read gets no roster-based findings: the one
+        # loader finding says what is wrong, and guesses from an empty roster would bury it.
+        targets = [repo] if rule.scope == "repo" else [
+            b for b in repo.branches if b.info is not None and (b.roster_ok or not rule.needs_roster)]
         for target in targets:
             try:
                 for problem in rule.func(target, ctx):

@@ -12,7 +12,9 @@ def membership_periods(member: Member) -> list[tuple[dt.date, dt.date | None]]:
     """When the member belonged to the branch whose roster lists them: [start, end)."""
     events = sorted((t for t in member.transfers if t.date and t.kind), key=lambda t: t.date)
     periods: list[tuple[dt.date, dt.date | None]] = []
-    start = None if events and events[0].kind == "转入" else member.joined
+    # An unreadable 入党日期 is reported by the loader; treat it as "long ago" so that one bad
+    # value does not cascade into findings on every meeting the member attended.
+    start = None if events and events[0].kind == "转入" else (member.joined or dt.date.min)
     for event in events:
         if event.kind == "转入" and start is None:
             start = event.date
@@ -29,7 +31,9 @@ def is_member_on(member: Member, day: dt.date) -> bool:
 
 
 def is_full_member_on(member: Member, day: dt.date) -> bool:
-    return member.full_member is not None and member.full_member <= day and is_member_on(member, day)
+    if member.full_member is None:  # trust the status when the date is missing (reported elsewhere)
+        return member.status == "正式党员" and is_member_on(member, day)
+    return member.full_member <= day and is_member_on(member, day)
 
 
 def full_members_on(branch: BranchRecords, day: dt.date) -> list[Member]:

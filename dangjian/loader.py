@@ -136,6 +136,8 @@ def _load_into(records: model.BranchRecords, rel: str, inner: str, source, probl
     if inner in SINGLE_FILES:
         obj = load_file(source, rel, SINGLE_FILES[inner], problems, engine)
         if obj is None:
+            if inner == "members.yaml":
+                records.roster_ok = False
             return
         if inner == "branch.yaml":
             records.info = obj

@@ -26,6 +26,7 @@ MEETING_KINDS = ("支部党员大会", "支委会", "党小组会", "党课", "�
 GENDERS = ("男", "女")
 APPRAISAL_GRADES = ("优秀", "合格", "基本合格", "不合格")
 EDUCATION = ("研究生", "大学本科", "大学专科", "中专", "高中", "初中", "小学及以下")
+HOLIDAY_POLICIES = ("顺延", "顺延至周一至周五", "提前", "不调整")
 
 
 # --- dangjian.yaml ----------------------------------------------------------------------------
@@ -101,6 +102,9 @@ class Branch(Record):
     premises_area: int | None = key("阵地面积", doc="党群服务中心面积，平方米（XZ-6.1）")
     funding: Decimal | None = key("年度工作经费", kind="money", doc="元/年（XZ-7.1）")
     theme_day: str | None = key("主题党日", doc="如：每月10日、每月第一个周五、每月最后一个周五", example="每月10日")
+    holiday_policy: str | None = key("节假日安排", choices=HOLIDAY_POLICIES,
+                                     doc="主题党日固定日遇节假日或休息日时：顺延（默认，含调休上班日）、"
+                                         "顺延至周一至周五、提前、不调整；不填按规则集（见 docs/schedule.md）")
     address: str | None = key("地址")
     postcode: str | None = key("邮政编码", kind="postcode")
     phone: str | None = key("联系电话", kind="phone")
@@ -385,6 +389,7 @@ class BranchRecords:
     activities: dict[int, ActivitiesFile] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
     meeting_years: set[int] = field(default_factory=set)
+    roster_ok: bool = True  # False when members.yaml exists but could not be read
 
     @property
     def id(self) -> str:

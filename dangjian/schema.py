@@ -180,12 +180,13 @@ class Converter:
             self.issue("wrong-type", pos, f"“{name}”应为若干“键: 值”，实际是{_describe(v)}")
             return None
         if tp is str:
-            if isinstance(v, bool) or isinstance(v, (LMap, LList)):
+            if isinstance(v, (bool, LMap, LList)):
                 self.issue("wrong-type", pos, f"“{name}”应为{_type_name(tp, kind)}，实际是{_describe(v)}")
                 return None
             if isinstance(v, (int, float)) and kind in QUOTED_KINDS:
+                example = "\"按原号码书写\"" if kind == "postcode" else f"\"{v}\""
                 self.issue("number-should-be-quoted", pos,
-                           f"“{name}”被 YAML 读成了数字{_lost_zero(kind)}，请加引号，如 {name}: \"{v}\"")
+                           f"“{name}”被 YAML 读成了数字{_lost_zero(kind)}，请加引号，如 {name}: {example}")
                 return None
             text = v.isoformat() if isinstance(v, dt.date) else str(v)
             if choices and text not in choices:

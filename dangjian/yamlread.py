@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 import yaml
-from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from yaml.nodes import ScalarNode, SequenceNode
 
 from dangjian.located import LList, LMap
 
@@ -104,6 +104,8 @@ def _excerpt(text: str, line: int, col: int) -> str:
 
 def syntax_issue(exc: Exception, text: str) -> ParseIssue:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if "end of stream" in str(getattr(exc, "problem", "")) and getattr(exc, "context_mark", None):
+        mark = exc.context_mark  # an unclosed quote or bracket: point where it was opened
     line = (mark.line + 1) if mark is not None else 1
     col = (mark.column + 1) if mark is not None else 1
     problem = f"{getattr(exc, 'problem', '') or ''} {getattr(exc, 'context', '') or ''}"
@@ -182,7 +184,7 @@ def build(node, issues: list[ParseIssue]):
     for key_node, value_node in node.value:
         key = build(key_node, issues)
         km = key_node.start_mark
-        if isinstance(key, (LMap, LList)) or key is None and _tag_of(key_node).endswith(":null") is False:
+        if isinstance(key, (LMap, LList)) or (key is None and _tag_of(key_node).endswith(":null") is False):
             issues.append(ParseIssue("yaml-syntax", km.line + 1, km.column + 1, "键必须是简单的文字"))
             continue
         if key in mapping:

@@ -30,7 +30,8 @@ def validate(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="把结果写入文件而不是屏幕")] = None,
 ) -> None:
     """校验台账记录是否符合党内法规和本地细则。退出码：0 无错误，1 有错误，2 用法或路径错误。"""
-    from dangjian import dates, engine, output as out
+    from dangjian import dates, engine
+    from dangjian import output as out
     from dangjian.findings import Severity
     from dangjian.loader import load_repository
     from dangjian.rules import all_rules

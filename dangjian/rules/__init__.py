@@ -28,6 +28,7 @@ class Rule:
     func: Callable | None = None
     params: tuple[str, ...] = field(default=())
     category: str = "规定"
+    needs_roster: bool = True  # skipped for a branch whose members.yaml could not be read
 
     @property
     def summary(self) -> str:
@@ -59,9 +60,9 @@ def _add(r: Rule) -> Rule:
 
 
 def rule(id: str, severity: Severity, clauses: tuple[str, ...], scope: str = "branch",
-         params: tuple[str, ...] = (), category: str = "规定") -> Callable:
+         params: tuple[str, ...] = (), category: str = "规定", needs_roster: bool = True) -> Callable:
     def decorate(func: Callable[..., Iterator]) -> Callable:
-        _add(Rule(id, severity, clauses, scope, func.__doc__ or "", func, params, category))
+        _add(Rule(id, severity, clauses, scope, func.__doc__ or "", func, params, category, needs_roster))
         return func
     return decorate
 

@@ -27,7 +27,7 @@ format_rule("yaml-syntax", E, """文件必须是正确的 YAML。
 通过：
   姓名: 王建国
 违反：
-  姓名 王建国: : 
+  姓名: "王建国
 """)
 format_rule("yaml-anchor", E, """台账中不使用锚点（&）和别名（*）。
 

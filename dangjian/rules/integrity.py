@@ -24,7 +24,7 @@ def member_id_unique(repo, ctx) -> Iterator[Problem]:
         if len(entries) < 2:
             continue
         first = entries[0][0].at("id")
-        for member, branch in entries[1:]:
+        for member, _branch in entries[1:]:
             yield Problem(member.at("id"), f"党员编号 {member_id} 重复：已在 {first.path} 第{first.line}行使用",
                           key=member_id, related=(first,))
 
@@ -183,7 +183,7 @@ def member_dates(branch: BranchRecords, ctx) -> Iterator[Problem]:
             yield Problem(m.at("status"), f"{m.name}已有转正日期 {m.full_member}，状态应为正式党员", key=m.id or "")
 
 
-@rule("record-year-mismatch", Severity.ERROR, ("XZ-3.7",))
+@rule("record-year-mismatch", Severity.ERROR, ("XZ-3.7",), needs_roster=False)
 def record_year_mismatch(branch: BranchRecords, ctx) -> Iterator[Problem]:
     """按年份存放的记录须记在对应年份的文件中（meetings/2026.yaml 只记 2026 年的会议）。
 

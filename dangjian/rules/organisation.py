@@ -156,7 +156,7 @@ def secretary_standing(branch: BranchRecords, ctx) -> Iterator[Problem]:
             yield Problem(seat.at("member"), f"书记{member.name}任职时党龄不足 {minimum} 年（{standing}）", key=seat.member)
 
 
-@rule("term-length", Severity.ERROR, ("DZ-31", "XZ-2.2"), params=("任期最短年限", "任期最长年限"))
+@rule("term-length", Severity.ERROR, ("DZ-31", "XZ-2.2"), params=("任期最短年限", "任期最长年限"), needs_roster=False)
 def term_length(branch: BranchRecords, ctx) -> Iterator[Problem]:
     """每届任期 3 至 5 年。
 
@@ -180,7 +180,7 @@ def _term_end(branch: BranchRecords):
     return add_years(committee.elected, committee.term_years)
 
 
-@rule("term-expired", Severity.ERROR, ("XZ-2.2", "WH-1.6"))
+@rule("term-expired", Severity.ERROR, ("XZ-2.2", "WH-1.6"), needs_roster=False)
 def term_expired(branch: BranchRecords, ctx) -> Iterator[Problem]:
     """任期届满应按时换届；延期换届须报上级批准。
 
@@ -195,7 +195,7 @@ def term_expired(branch: BranchRecords, ctx) -> Iterator[Problem]:
                       f"本届委员会任期已于 {end.isoformat()} 届满，应按时换届（延期须报上级批准）")
 
 
-@rule("term-expiring", Severity.WARNING, ("WH-1.6", "XZ-2.2"), params=("换届提醒月数",))
+@rule("term-expiring", Severity.WARNING, ("WH-1.6", "XZ-2.2"), params=("换届提醒月数",), needs_roster=False)
 def term_expiring(branch: BranchRecords, ctx) -> Iterator[Problem]:
     """任期届满前 6 个月提醒准备换届。
 

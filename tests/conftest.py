@@ -1,0 +1,69 @@
+"""Shared test helpers: fixture repositories, the CLI runner, golden files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+FIXTURES = Path(__file__).parent / "fixtures"
+BASE = FIXTURES / "base"
+AS_OF = dt.date(2026, 10, 31)  # fixture records are complete up to October 2026
+
+
+def pytest_addoption(parser) -> None:
+    parser.addoption("--update-goldens", action="store_true", help="rewrite golden files from current output")
+
+
+@pytest.fixture
+def update_goldens(request) -> bool:
+    return request.config.getoption("--update-goldens")
+
+
+def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
+    """Write {relative path: content} under root (bytes are written as they are)."""
+    for rel, content in files.items():
+        target = root / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+    return root
+
+
+def make_repo(tmp_path: Path, overlay: dict[str, str | bytes] | None = None, base: Path = BASE) -> Path:
+    """A copy of the base fixture repository with some files replaced or added."""
+    root = tmp_path / "repo"
+    shutil.copytree(base, root)
+    return write_tree(root, overlay or {})
+
+
+@pytest.fixture
+def repo_factory(tmp_path):
+    return lambda overlay=None: make_repo(tmp_path, overlay)
+
+
+@pytest.fixture
+def cli():
+    """Run the CLI in-process; a crash shows its traceback instead of a bare exit code."""
+    from dangjian.cli import app
+
+    runner = CliRunner()
+
+    def run(*args: str, **kwargs):
+        return runner.invoke(app, [str(a) for a in args], catch_exceptions=False, **kwargs)
+
+    return run
+
+
+def check_golden(path: Path, actual: str, update: bool) -> None:
+    if update or not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+        if not update:
+            pytest.fail(f"golden file {path.name} did not exist; written — review and commit it")
+    assert actual == path.read_text(encoding="utf-8"), f"output differs from {path}; run make goldens to review"
