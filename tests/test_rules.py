@@ -11,8 +11,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import AS_OF, BASE, FIXTURES
 
+from conftest import AS_OF, BASE, FIXTURES
 from dangjian.engine import run
 from dangjian.loader import load_repository
 
