@@ -77,7 +77,8 @@ def _type_name(tp, kind: str = "") -> str:
         return "按月份的映射"
     if dataclasses.is_dataclass(tp):
         return "若干“键: 值”"
-    return {str: "文字", int: "整数", Decimal: "数字", dt.date: "日期（YYYY-MM-DD）", bool: "是/否（true/false）"}.get(
+    return {str: "文字", int: "整数", Decimal: "数字", dt.date: "日期（YYYY-MM-DD）", bool: "是/否（true/false）",
+            float: "数字", dict: "若干“键: 值”"}.get(
         tp, str(tp))
 
 

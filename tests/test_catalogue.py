@@ -76,3 +76,15 @@ def test_shipped_schemas_are_up_to_date() -> None:
     for name, text in schema_texts().items():
         assert shipped.joinpath(name).read_text(encoding="utf-8") == text, \
             f"{name} is stale: run python tools/build_schemas.py"
+
+
+def test_records_doc_field_tables_are_up_to_date() -> None:
+    import importlib.util
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("build_docs", root / "tools" / "build_docs.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    text = (root / "docs" / "records.md").read_text(encoding="utf-8")
+    assert module.refreshed(text) == text, "docs/records.md is stale: run python tools/build_docs.py"
