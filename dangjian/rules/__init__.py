@@ -90,6 +90,7 @@ def _load() -> None:
         return
     _loaded = True
     from dangjian.rules import (  # noqa: F401 - imported for registration
+        dues,
         fileformat,
         identity,
         integrity,

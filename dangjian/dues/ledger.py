@@ -1,0 +1,188 @@
+"""The dues ledger, computed from the model: per member and month what was due, paid and owed.
+
+A month is due to the branch if the member belongs to it on the month's last day (so a
+预备党员 pays from the month the 支部大会 admitted them, DF-8, and a member who transferred
+out pays the new branch for that month). A month counts as closed, and unpaid dues in it as
+owed, once it has ended by `closed_through`; for a member approved to pay quarterly
+(按季交纳, DF-12) once the quarter has ended. Money received for a month beyond what was due
+is a voluntary extra payment; one such payment of 大额党费 or more goes to the centre (DF-11).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from dangjian.dues.periods import month_end
+from dangjian.facts import is_member_on
+from dangjian.located import Loc
+from dangjian.model import BranchRecords, DuesAccount, DuesFile, Member
+
+ZERO = Decimal(0)
+
+
+def quarter_end(year: int, month: int) -> dt.date:
+    return month_end(year, (month - 1) // 3 * 3 + 3)
+
+
+def months_between(year: int, month: int, day: dt.date) -> int:
+    """How many months `day` lies after the month (0 in the month itself)."""
+    return (day.year * 12 + day.month) - (year * 12 + month)
+
+
+@dataclass(frozen=True)
+class Payment:
+    date: dt.date
+    amount: Decimal
+    loc: Loc
+    kind: str = "交纳"  # or "例外"
+    note: str = ""
+    extra: Decimal = ZERO  # the part beyond what was still due for the month
+    central: bool = False  # a voluntary extra payment to be remitted to the centre in full (DF-11)
+
+
+@dataclass
+class MonthEntry:
+    year: int
+    month: int
+    due: Decimal  # the assessed amount if due to this branch, else 0
+    belongs: bool  # the member belongs to the branch this month (on its last day)
+    closed: bool  # the month (or quarter, for approved quarterly payers) has ended
+    payments: list[Payment] = field(default_factory=list)
+
+    @property
+    def paid(self) -> Decimal:
+        return sum((p.amount for p in self.payments), ZERO)
+
+    @property
+    def owed(self) -> Decimal:
+        return max(self.due - self.paid, ZERO) if self.closed and self.belongs else ZERO
+
+    @property
+    def unpaid(self) -> bool:
+        """Closed, due, and nothing at all received."""
+        return self.closed and self.belongs and self.due > 0 and not self.payments
+
+    @property
+    def extra(self) -> Decimal:
+        return sum((p.extra for p in self.payments), ZERO)
+
+    @property
+    def central(self) -> Decimal:
+        return sum((p.extra for p in self.payments if p.central), ZERO)
+
+    @property
+    def label(self) -> str:
+        return f"{self.year}-{self.month:02d}"
+
+
+@dataclass
+class AccountLedger:
+    member_id: str
+    name: str
+    year: int
+    account: DuesAccount | None
+    member: Member | None
+    months: list[MonthEntry]
+
+    def total(self, attr: str, months: range = range(1, 13)) -> Decimal:
+        return sum((getattr(e, attr) for e in self.months if e.month in months), ZERO)
+
+
+@dataclass
+class BranchLedger:
+    branch_id: str
+    year: int
+    dues: DuesFile | None
+    accounts: list[AccountLedger]
+
+    def _movements(self, kind: str, months: range) -> Decimal:
+        """上缴 or 支出 of the file dated in `months`; entries dated in another year count at its edge."""
+        def month_of(day: dt.date | None) -> int:
+            if day is None or day.year > self.year:
+                return 12
+            return 1 if day.year < self.year else day.month
+
+        entries = getattr(self.dues, kind) if self.dues else []
+        return sum((e.amount or ZERO for e in entries if month_of(e.date) in months), ZERO)
+
+    def totals(self, months: range = range(1, 13)) -> dict[str, Decimal]:
+        """应交、实交、欠交、自愿多交、应上缴中央、上缴、支出、结余 for the months given."""
+        out = {attr: sum((a.total(attr, months) for a in self.accounts), ZERO)
+               for attr in ("due", "paid", "owed", "extra", "central")}
+        out["remitted"] = self._movements("remittances", months)
+        out["spent"] = self._movements("spending", months)
+        out["balance"] = out["paid"] - out["remitted"] - out["spent"]
+        return out
+
+
+def _payments(account: DuesAccount, month: int, due: Decimal, large_gift: Decimal) -> list[Payment]:
+    out: list[Payment] = []
+    covered = ZERO
+    if month in (account.paid or {}):
+        day, loc = account.paid[month]
+        amount = account.monthly or ZERO
+        out.append(Payment(day, amount, loc, extra=max(amount - due, ZERO)))
+        covered = amount
+    extras = sorted((e for e in account.exceptions if e.month == month and e.amount is not None and e.date),
+                    key=lambda e: e.date)
+    for exc in extras:
+        extra = max(exc.amount - max(due - covered, ZERO), ZERO)
+        covered += exc.amount
+        out.append(Payment(exc.date, exc.amount, exc.at("amount"), "例外", exc.note or "", extra, extra >= large_gift))
+    return out
+
+
+def account_ledger(year: int, member_id: str, account: DuesAccount | None, member: Member | None,
+                   closed_through: dt.date, large_gift: Decimal) -> AccountLedger:
+    quarterly = bool(account and account.quarterly_approval)
+    months = []
+    for month in range(1, 13):
+        end = month_end(year, month)
+        belongs = member is not None and is_member_on(member, end)
+        due = (account.monthly or ZERO) if account and belongs else ZERO
+        closed = (quarter_end(year, month) if quarterly else end) <= closed_through
+        entry = MonthEntry(year, month, due, belongs, closed)
+        if account:
+            entry.payments = _payments(account, month, due, large_gift)
+        months.append(entry)
+    name = member.name if member and member.name else member_id
+    return AccountLedger(member_id, name or "", year, account, member, months)
+
+
+def belongs_in_year(member: Member, year: int) -> bool:
+    return any(is_member_on(member, month_end(year, m)) for m in range(1, 13))
+
+
+def branch_ledger(branch: BranchRecords, year: int, closed_through: dt.date, large_gift: Decimal) -> BranchLedger:
+    """Every account in dues/<year>.yaml, and every roster member due that year who has none."""
+    dues = branch.dues.get(year)
+    roster = {m.id: m for m in branch.members if m.id}
+    accounts = []
+    seen = set()
+    for account in dues.accounts if dues else []:
+        if not account.member or account.member in seen:
+            continue
+        seen.add(account.member)
+        accounts.append(account_ledger(year, account.member, account, roster.get(account.member),
+                                       closed_through, large_gift))
+    for member_id, member in roster.items():
+        if member_id not in seen and belongs_in_year(member, year):
+            accounts.append(account_ledger(year, member_id, None, member, closed_through, large_gift))
+    return BranchLedger(branch.id, year, dues, accounts)
+
+
+def member_history(branch: BranchRecords, member_id: str, closed_through: dt.date,
+                   large_gift: Decimal) -> list[MonthEntry]:
+    """The member's months over every year the branch has a dues file for, oldest first.
+
+    Months of a year whose file has no account for the member are left out: nothing is known.
+    """
+    member = next((m for m in branch.members if m.id == member_id), None)
+    out: list[MonthEntry] = []
+    for year in sorted(branch.dues):
+        account = next((a for a in branch.dues[year].accounts if a.member == member_id), None)
+        if account is not None:
+            out.extend(account_ledger(year, member_id, account, member, closed_through, large_gift).months)
+    return out

@@ -1,0 +1,328 @@
+"""Party dues (党费): assessment, payment, arrears and publication.
+
+Only months that have ended by the check date count (a quarter, for approved quarterly
+payers), and only months in which the member belonged to the branch (dangjian.dues.ledger).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from decimal import Decimal
+
+from dangjian.dues.calc import (
+    FARMER,
+    FIXED,
+    PERCENT,
+    DuesError,
+    DuesRules,
+    calculate,
+    format_money,
+    format_rate,
+)
+from dangjian.dues.ledger import BranchLedger, MonthEntry, branch_ledger, member_history, months_between
+from dangjian.dues.periods import Period, month_end, parse_period, periods_for
+from dangjian.findings import Problem, Severity
+from dangjian.model import BranchRecords, DuesAccount
+from dangjian.rules import rule
+
+REDUCTION_WORDS = ("少交", "免交", "减免", "减交")
+
+
+def _dues_rules(ctx) -> DuesRules:
+    cache = ctx.__dict__.setdefault("_dues_cache", {})
+    if "rules" not in cache:
+        cache["rules"] = DuesRules.from_params(ctx.params)
+    return cache["rules"]
+
+
+def _closed_through(branch: BranchRecords, ctx) -> dt.date:
+    day = ctx.as_of - dt.timedelta(days=1)
+    dissolved = branch.info.dissolved if branch.info else None
+    return min(day, dissolved - dt.timedelta(days=1)) if dissolved else day
+
+
+def _ledgers(branch: BranchRecords, ctx) -> list[BranchLedger]:
+    cache = ctx.__dict__.setdefault("_dues_cache", {})
+    key = ("ledgers", id(branch))
+    if key not in cache:
+        through, gift = _closed_through(branch, ctx), _dues_rules(ctx).large_gift
+        cache[key] = (branch, [branch_ledger(branch, y, through, gift) for y in sorted(branch.dues)])
+    return cache[key][1]
+
+
+def _category(account: DuesAccount, branch: BranchRecords) -> str | None:
+    member = next((m for m in branch.members if m.id == account.member), None)
+    return account.category or (member.dues_category if member else None)
+
+
+def _who(branch: BranchRecords, member_id: str | None) -> str:
+    member = next((m for m in branch.members if m.id == member_id), None)
+    return f"{member.name}（{member_id}）" if member and member.name else f"{member_id}"
+
+
+def _months(entries: list[MonthEntry]) -> str:
+    return "、".join(f"{e.month}月" for e in entries)
+
+
+@rule("dues-assessment-missing", Severity.ERROR, ("XZ-3.3",))
+def dues_assessment_missing(branch: BranchRecords, ctx) -> Iterator[Problem]:
+    """每年初（1 月内）核定每名党员当年的月交党费额：有当年的党费账、核定日期和每名党员的核定额。
+
+    记录库中还没有任何党费账（dues/）时不检查：党费可能另有账簿。
+
+    通过：2026-03-01 检查时，dues/2026.yaml 有 核定日期: 2026-01-15，每名党员都有一项“党员党费”。
+    违反：2026-03-01 检查时没有 dues/2026.yaml；或名册中的 CN01-007 在其中没有核定额。
+    """
+    info = branch.info
+    if not info or not branch.members or not any(b.dues for b in ctx.repo.branches):
+        return
+    through = _closed_through(branch, ctx)
+    years = set(branch.dues) | {ctx.as_of.year}
+    for year in sorted(years):
+        deadline = dt.date(year, 1, 31)
+        if info.founded and info.founded.year == year:  # a branch founded this year: the month after
+            deadline = month_end(year, min(info.founded.month + 1, 12))
+        if through < deadline or (info.founded and info.founded.year > year):
+            continue
+        ledger = branch_ledger(branch, year, through, _dues_rules(ctx).large_gift)
+        missing = [a for a in ledger.accounts if a.account is None and any(e.belongs and e.closed for e in a.months)]
+        dues = branch.dues.get(year)
+        if dues is None:
+            if missing:
+                yield Problem(info.loc, f"没有 {year} 年的党费账（dues/{year}.yaml）：每年初应核定每名党员当年的月交党费",
+                              key=str(year))
+            continue
+        if dues.assessed is None:
+            yield Problem(dues.loc, f"{year} 年党费账没有填写“核定日期”：每年初应核定月交党费（可用 dangjian dues assess）",
+                          key=f"{year}")
+        for acc in missing:
+            yield Problem(dues.key_at("accounts"), f"{_who(branch, acc.member_id)}没有 {year} 年的党费核定额",
+                          key=f"{acc.member_id}@{year}")
+
+
+@rule("dues-assessment-wrong", Severity.ERROR, ("DF-2", "DF-5", "DF-6"),
+      params=("在职党费比例", "离退休党费比例", "农民党费范围", "固定党费", "党费舍入单位", "党费舍入方式"))
+def dues_assessment_wrong(branch: BranchRecords, ctx) -> Iterator[Problem]:
+    """核定的比例和月交额与党费类别、基数相符：在职按税后月收入分档，离退休按养老金分档，农民 0.2 至 1 元，学生等 0.2 元。
+
+    通过：
+      党费类别: 在职
+      基数: "6500.00"
+      比例: "1.5%"
+      月交额: "97.50"
+    违反：
+      基数: "6500.00"
+      比例: "1%"        # 5000 元以上至 10000 元应为 1.5%
+      月交额: "65.00"
+    """
+    rules = _dues_rules(ctx)
+    for year, dues in sorted(branch.dues.items()):
+        for acc in dues.accounts:
+            category, key = _category(acc, branch), f"{acc.member}@{year}"
+            if category is None or acc.monthly is None:
+                continue
+            approved = bool(acc.reduction_approval)
+            if category in PERCENT:
+                if acc.base is None:
+                    yield Problem(acc.at("member"), f"{_who(branch, acc.member)}（{category}）没有填写“基数”，无法核对月交额", key=key)
+                    continue
+                try:
+                    expected = calculate(category, acc.base, rules=rules)
+                except DuesError as exc:
+                    yield Problem(acc.at("base"), str(exc), key=key)
+                    continue
+                how = f"基数 {format_money(acc.base)} 元属于“{expected.tier}”一档"
+                if acc.rate is not None and acc.rate != expected.rate:
+                    yield Problem(acc.at("rate"), f"比例应为 {format_rate(expected.rate)}（{how}），"
+                                                  f"写的是 {format_rate(acc.rate)}", key=key)
+                wrong = acc.monthly > expected.amount or (acc.monthly < expected.amount and not approved)
+                if wrong:
+                    yield Problem(acc.at("monthly"), f"月交额应为 {format_money(expected.amount)} 元（{how}，"
+                                  f"比例 {format_rate(expected.rate)}），写的是 {format_money(acc.monthly)} 元"
+                                  + ("；如经批准少交，请填写“减免批准”" if acc.monthly < expected.amount else ""),
+                                  key=key)
+                continue
+            low, high = rules.farmer_range if category == FARMER else (rules.fixed, rules.fixed)
+            if acc.monthly > high or (acc.monthly < low and not approved):
+                allowed = f"{format_money(low)} 元至 {format_money(high)} 元" if low != high else f"{format_money(low)} 元"
+                yield Problem(acc.at("monthly"), f"党费类别“{category}”每月交纳 {allowed}，"
+                                                 f"写的是 {format_money(acc.monthly)} 元", key=key)
+            if category in (*FIXED, FARMER) and acc.base is not None and acc.rate is not None:
+                yield Problem(acc.at("rate"), f"党费类别“{category}”按固定数额交纳，不按比例计算", key=key)
+
+
+@rule("dues-reduction-unapproved", Severity.ERROR, ("XZ-3.5", "DF-7"))
+def dues_reduction_unapproved(branch: BranchRecords, ctx) -> Iterator[Problem]:
+    """少交或免交党费须经党支部研究、报上一级党委批准，并在“减免批准”中写明批准文号。
+
+    通过：
+      月交额: "0.00"
+      减免批准: 城南工委〔2026〕5号
+    违反：
+      月交额: "0.00"    # 免交，没有“减免批准”
+    """
+    for year, dues in sorted(branch.dues.items()):
+        for acc in dues.accounts:
+            if acc.reduction_approval:
+                continue
+            if acc.monthly is not None and acc.monthly == 0:
+                yield Problem(acc.at("monthly"), f"{_who(branch, acc.member)}月交额为 0（免交），没有“减免批准”", key=f"{acc.member}@{year}")
+            for exc in acc.exceptions:
+                if any(w in (exc.note or "") for w in REDUCTION_WORDS) or exc.amount == 0:
+                    yield Problem(exc.at("amount"), f"{_who(branch, acc.member)}{exc.month}月{exc.note or '免交'}，没有“减免批准”",
+                                  key=f"{acc.member}@{year}-{exc.month}")
+
+
+@rule("dues-amount-mismatch", Severity.WARNING, ("XZ-3.3", "WH-3.4"))
+def dues_amount_mismatch(branch: BranchRecords, ctx) -> Iterator[Problem]:
+    """每月实交数额与核定的月交额相符；多交的在“说明”中注明补交或自愿多交。
+
+    通过：月交额 "97.50"，例外 月份: 3、金额: "1097.50"、说明: 自愿多交。
+    违反：月交额 "97.50"，例外 月份: 3、金额: "50.00"，没有减免批准。
+    """
+    for ledger in _ledgers(branch, ctx):
+        for acc in ledger.accounts:
+            if acc.account is None or acc.account.reduction_approval:
+                continue
+            for e in acc.months:
+                if not (e.closed and e.belongs and e.payments) or e.paid == e.due:
+                    continue
+                notes = [p.note for p in e.payments if p.kind == "例外"]
+                if any(w in n for n in notes for w in REDUCTION_WORDS):
+                    continue  # dues-reduction-unapproved says it
+                where = e.payments[-1].loc
+                key = f"{acc.member_id}@{e.label}"
+                if e.paid < e.due:
+                    yield Problem(where, f"{_who(branch, acc.member_id)}{e.label} 实交 {format_money(e.paid)} 元，"
+                                         f"少于核定月交额 {format_money(e.due)} 元", key=key)
+                elif not all(notes):
+                    yield Problem(where, f"{_who(branch, acc.member_id)}{e.label} 实交 {format_money(e.paid)} 元，多于核定月交额 "
+                                         f"{format_money(e.due)} 元：请在“说明”中注明补交或自愿多交", key=key)
+
+
+@rule("dues-unpaid", Severity.WARNING, ("XZ-3.3", "DF-12"))
+def dues_unpaid(branch: BranchRecords, ctx) -> Iterator[Problem]:
+    """党员按月交纳党费：已过去的月份都有交纳记录（按季交纳的，季度结束后）。
+
+    通过：
+      交纳: {1: 2026-01-10, 2: 2026-02-10, 3: 2026-03-10}
+    违反：2026-04-01 检查时
+      交纳: {1: 2026-01-10, 3: 2026-03-10}   # 2 月未交
+    """
+    for ledger in _ledgers(branch, ctx):
+        for acc in ledger.accounts:
+            if acc.account is None:
+                continue
+            unpaid = [e for e in acc.months if e.unpaid]
+            if unpaid:
+                owed = sum((e.owed for e in unpaid), Decimal(0))
+                yield Problem(acc.account.at("member"), f"{_who(branch, acc.member_id)}{ledger.year}年{_months(unpaid)}未交党费，"
+                                                        f"共 {format_money(owed)} 元", key=f"{acc.member_id}@{ledger.year}")
+
+
+@rule("dues-arrears-six-months", Severity.ERROR, ("DZ-9", "DF-13"), params=("连续未交月数",))
+def dues_arrears_six_months(branch: BranchRecords, ctx) -> Iterator[Problem]:
+    """无正当理由连续 6 个月不交纳党费的，按自行脱党处理：连续未交已达 6 个月的须及时处理。
+
+    通过：2026 年 3 月、4 月未交，5 月起按月交纳。
+    违反：2026 年 3 月至 8 月连续 6 个月没有任何交纳记录。
+    """
+    limit, through, gift = ctx.param("连续未交月数"), _closed_through(branch, ctx), _dues_rules(ctx).large_gift
+    accounts = {(a.member, y): a for y, d in branch.dues.items() for a in d.accounts if a.member}
+    for member_id in dict.fromkeys(m for m, _ in accounts):
+        run: list[MonthEntry] = []
+        for e in [*member_history(branch, member_id, through, gift), None]:
+            adjacent = e is not None and run and (e.year * 12 + e.month) == (run[-1].year * 12 + run[-1].month + 1)
+            if e is not None and e.unpaid and (adjacent or not run):
+                run.append(e)
+                continue
+            if len(run) >= limit:
+                acc = accounts[(member_id, run[limit - 1].year)]
+                yield Problem(acc.at("member"), f"{_who(branch, member_id)}自 {run[0].label} 起连续 {len(run)} 个月未交纳党费"
+                              f"（至 {run[-1].label}）：无正当理由连续 {limit} 个月不交纳党费的，按自行脱党处理",
+                              key=f"{member_id}@{run[0].label}")
+            run = [e] if e is not None and e.unpaid else []
+
+
+@rule("dues-late-back-payment", Severity.WARNING, ("DF-12",), params=("补交最多月数",))
+def dues_late_back_payment(branch: BranchRecords, ctx) -> Iterator[Problem]:
+    """补交党费一般不超过 6 个月。
+
+    通过：1 月的党费于 2026-06-10 补交。
+    违反：1 月的党费于 2026-09-10 补交（超过 6 个月）。
+    """
+    limit = ctx.param("补交最多月数")
+    for ledger in _ledgers(branch, ctx):
+        for acc in ledger.accounts:
+            quarterly = bool(acc.account and acc.account.quarterly_approval)
+            for e in acc.months:
+                reference = (e.month - 1) // 3 * 3 + 3 if quarterly else e.month
+                for p in e.payments if e.belongs else ():
+                    late = months_between(e.year, reference, p.date)
+                    if late > limit:
+                        yield Problem(p.loc, f"{_who(branch, acc.member_id)}{e.label} 的党费于 {p.date} 补交，已过 {late} 个月，"
+                                             f"补交一般不超过 {limit} 个月", key=f"{acc.member_id}@{e.label}")
+
+
+@rule("dues-quarterly-unapproved", Severity.ERROR, ("XZ-3.4", "DF-12"))
+def dues_quarterly_unapproved(branch: BranchRecords, ctx) -> Iterator[Problem]:
+    """按季交纳党费须本人申请、经党支部同意，并在“按季交纳批准”中写明。
+
+    通过：
+      按季交纳批准: 2026-01-05 支委会同意
+      交纳: {1: 2026-03-10, 2: 2026-03-10, 3: 2026-03-10}
+    违反：
+      交纳: {1: 2026-03-10, 2: 2026-03-10, 3: 2026-03-10}   # 没有“按季交纳批准”
+    """
+    for ledger in _ledgers(branch, ctx):
+        for acc in ledger.accounts:
+            if acc.account is None or acc.account.quarterly_approval:
+                continue
+            for q in range(4):
+                months = [e for e in acc.months[q * 3:q * 3 + 3] if e.belongs and e.due > 0]
+                dates = {p.date for e in months for p in e.payments[:1]}
+                if len(months) < 2 or not all(e.closed and e.payments for e in months) or len(dates) != 1:
+                    continue
+                (day,) = dates
+                if months_between(ledger.year, q * 3 + 3, day) <= 1:
+                    yield Problem(months[0].payments[0].loc, f"{_who(branch, acc.member_id)}{ledger.year}年第{q + 1}季度各月党费于 {day} "
+                                  "一次交纳，按季交纳须经党支部同意并填写“按季交纳批准”",
+                                  key=f"{acc.member_id}@{ledger.year}Q{q + 1}")
+
+
+@rule("dues-publication-late", Severity.WARNING, ("XZ-3.6", "WH-3.4"), params=("党费公布周期", "党费公布期限月数"))
+def dues_publication_late(branch: BranchRecords, ctx) -> Iterator[Problem]:
+    """按时向党员公布党费收缴使用情况：每年初公布上年度（五化建设：每半年公布 1 次），记在“公布”中。
+
+    通过：dues/2025.yaml 中
+      公布:
+        - 日期: 2026-01-20
+          范围: 2025年度
+    违反：2026-05-01 检查时，没有“范围: 2025年度”的公布记录。
+    """
+    grace = ctx.param("党费公布期限月数")
+    published: dict[Period, list] = {}
+    for dues in branch.dues.values():
+        for pub in dues.publications:
+            period = parse_period(pub.period)
+            if period is None:
+                yield Problem(pub.at("period"), f"公布范围“{pub.period}”无法识别，应写成如 2025年度、2026年上半年")
+            else:
+                published.setdefault(period, []).append(pub)
+    for year, dues in sorted(branch.dues.items()):
+        for period in periods_for(year, ctx.param("党费公布周期")):
+            deadline = period.deadline(grace)
+            if deadline >= ctx.as_of:
+                continue
+            covering = [period] + ([Period(year, None)] if period.half == 2 else [])
+            pubs = [p for c in covering for p in published.get(c, []) if p.date]
+            if not pubs and period.half is None and Period(year, 1) in published and Period(year, 2) in published:
+                continue
+            if not pubs:
+                yield Problem(dues.key_at("publications") if "publications" in dues.locs else dues.loc,
+                              f"没有公布{period.label}党费收缴使用情况的记录（应于 {deadline} 前公布）", key=period.label)
+            elif min(p.date for p in pubs) > deadline:
+                first = min(pubs, key=lambda p: p.date)
+                yield Problem(first.at("date"), f"{period.label}党费收缴使用情况于 {first.date} 公布，"
+                                                f"晚于 {deadline}", key=period.label)
