@@ -95,4 +95,5 @@ def _load() -> None:
         identity,
         integrity,
         organisation,
+        schedule,
     )
