@@ -41,6 +41,8 @@ class RepoConfig(Record):
     profile: str | None = key("规则集", choices=("national", "xz", "wuhua"), default="xz",
                               doc="national=全国性规定；xz=《街道、社区基层党组织规范化建设细则》；wuhua=五化建设")
     records_until: dt.date | None = key("记录截至", doc="台账记录到哪一天为止；规则不检查此日以后的时段（示例数据用）")
+    records_from: dt.date | None = key("记录起始", doc="台账从哪一天开始记录；周期性规则不检查此日以前的时段。"
+                                                  "不填则从各党组织最早一年的台账文件算起")
     parameters: dict | None = key("参数", default={}, doc="调整规则集中的单个参数，如 党员年度学时: 40")
     severities: dict | None = key("规则级别", default={}, doc="调整规则的级别，如 term-expiring: 提示；关闭：关闭")
 
@@ -84,6 +86,16 @@ class DutyRota(Record):
 
 
 @dataclass(kw_only=True)
+class Certification(Record):
+    """一次标准化规范化创建评定（CJ-3.1、CJ-3.2）。"""
+
+    year: int | None = key("年度", required=True, example=2025)
+    level: str | None = key("等级", required=True, choices=("标准化规范化党支部", "最强党支部"))
+    excellent_rate: int | None = key("党员评价优秀率", doc="四评中党员评议本支部为“优秀”的百分比，如 95")
+    approval: str | None = key("批准文号")
+
+
+@dataclass(kw_only=True)
 class Branch(Record):
     """党组织基本情况（branch.yaml）。"""
 
@@ -112,6 +124,7 @@ class Branch(Record):
     past_committees: list[Committee] = key("历届委员会", default=[])
     groups: list[PartyGroup] = key("党小组", default=[])
     duty_rota: list[DutyRota] = key("值班安排", default=[])
+    certifications: list[Certification] = key("创建评定", default=[], doc="标准化规范化党支部、最强党支部的评定")
 
 
 # --- members.yaml -----------------------------------------------------------------------------
@@ -137,6 +150,15 @@ class LifeEvent(Record):
 
 
 @dataclass(kw_only=True)
+class ProbationExtension(Record):
+    """延长预备期的决定（党章第七条：只能延长一次，半年至一年）。"""
+
+    date: dt.date | None = key("决定日期", required=True, doc="支部大会作出延长决定的日期")
+    months: int | None = key("延长月数", required=True, doc="6 至 12 个月", example=6)
+    reason: str | None = key("原因")
+
+
+@dataclass(kw_only=True)
 class Member(Record):
     """党员名册中的一名党员（members.yaml）。"""
 
@@ -158,6 +180,7 @@ class Member(Record):
     position: str | None = key("职务")
     transfers: list[Transfer] = key("组织关系", default=[])
     events: list[LifeEvent] = key("重要事项", default=[])
+    extensions: list[ProbationExtension] = key("延长预备期", default=[], doc="预备党员延长预备期的决定")
     note: str | None = key("备注")
 
 
@@ -189,6 +212,8 @@ class Applicant(Record):
     sponsors: list[str] = key("入党介绍人", default=[], doc="两名正式党员的编号")
     admitted: dt.date | None = key("支部大会日期", doc="支部大会讨论接收为预备党员")
     approved: dt.date | None = key("审批日期", doc="上级党委审批")
+    approval_delay: str | None = key("审批延长原因", doc="审批超过 3 个月（最长 6 个月）的特殊情况说明")
+    form_number: str | None = key("志愿书编号", doc="《入党志愿书》编号（WH-3.1 编号管理）")
     member_id: str | None = key("党员编号", doc="接收后在 members.yaml 中的编号")
     status: str | None = key("状态", choices=("申请人", "积极分子", "发展对象", "预备党员", "已终止"))
     note: str | None = key("备注")
@@ -360,6 +385,36 @@ class MemberScore(Record):
 
 
 @dataclass(kw_only=True)
+class ThoughtReport(Record):
+    """党员向党支部汇报思想、工作、学习和生活情况（XZ-4.10）。"""
+
+    member: str | None = key("党员", required=True)
+    date: dt.date | None = key("日期", required=True)
+    form: str | None = key("方式", choices=("书面", "口头"))
+    content: str | None = key("内容")
+
+
+@dataclass(kw_only=True)
+class WorkReport(Record):
+    """党支部报告工作：向支部党员大会（XZ-4.11）或向上一级党组织（WH-2.4）。"""
+
+    date: dt.date | None = key("日期", required=True)
+    to: str | None = key("报告对象", required=True, choices=("支部党员大会", "上级党组织"))
+    reporter: str | None = key("报告人", doc="党员编号")
+    content: str | None = key("内容")
+
+
+@dataclass(kw_only=True)
+class DutyReport(Record):
+    """书记述职（XZ-5.4、WH-4.2 双述双评）。"""
+
+    date: dt.date | None = key("日期", required=True)
+    reporter: str | None = key("述职人", required=True, doc="书记的党员编号")
+    to: str | None = key("对象", required=True, choices=("上级党组织", "支部党员大会"))
+    result: str | None = key("评议结果", choices=("优秀", "良好", "一般", "较差"))
+
+
+@dataclass(kw_only=True)
 class ActivitiesFile(Record):
     """活动与评议（activities/<年>.yaml）。"""
 
@@ -369,6 +424,9 @@ class ActivitiesFile(Record):
     commitment_reports: list[MemberScore] = key("述诺", default=[])
     star_ratings: list[MemberScore] = key("星级评定", default=[])
     appraisals: list[MemberScore] = key("民主评议", default=[])
+    thought_reports: list[ThoughtReport] = key("思想汇报", default=[])
+    work_reports: list[WorkReport] = key("工作报告", default=[])
+    duty_reports: list[DutyReport] = key("述职", default=[])
 
 
 # --- the repository as loaded -----------------------------------------------------------------

@@ -16,6 +16,9 @@ class Param:
     value: object
     clause: str
     doc: str
+    # How a local value compares with the national one (dangjian/profiles.py): "min" (a floor the
+    # records must reach), "max" (a limit they must not pass), "cadence" (the longest interval), or "".
+    bound: str = ""
 
 
 def _p(name: str, value: object, clause: str, doc: str) -> Param:
@@ -63,15 +66,15 @@ PROFILE_TITLES = {
 class Effective:
     value: object
     source: str  # where the value came from, in Chinese
+    clause: str = ""  # the clause the value comes from
+    conflict: str = ""  # a looser local value that the national floor overrode, in Chinese
 
 
 def effective(profile: str, overrides: dict | None = None) -> dict[str, Effective]:
-    out = {name: Effective(p.value, f"全国性规定（{p.clause}）") for name, p in NATIONAL.items()}
-    for name, value in PROFILES.get(profile, {}).items():
-        out[name] = Effective(value, f"规则集 {profile}（{NATIONAL[name].clause}）")
-    for name, value in (overrides or {}).items():
-        out[name] = Effective(value, "dangjian.yaml 参数")
-    return out
+    """The parameters a repository is judged by: national, then the profile, then 参数 (floors kept)."""
+    from dangjian.profiles import resolve
+
+    return resolve(profile, overrides)
 
 
 # --- Party dues (党费规定 2008, DF) ----------------------------------------------------------------
@@ -130,3 +133,110 @@ PROFILES["wuhua"].update({
     "民主评议周期": "下半年",  # WH-2.5：结合组织生活会每年民主评议 1 次
     "书记述职周期": "每年",  # WH-4.2：书记每年向上级和支部党员大会述职
 })
+
+
+# --- The rule catalogue: cadences, hours, thresholds of dangjian/rules/ ----------------------------
+# A cadence here means "at least once in every such period"; a cadence naming one part of the year
+# (第四季度, 12月, 下半年) asks for once a year, due by the end of that part. None = not checked.
+def _r(name: str, value: object, clause: str, doc: str, bound: str = "") -> Param:
+    return Param(name, value, clause, doc, bound)
+
+
+NATIONAL.update({p.name: p for p in (
+    _r("主题党日周期", "每月", "TL-16", "每月相对固定 1 天开展主题党日（日期由 theme-day-off-schedule 检查）", "cadence"),
+    _r("书记党课周期", "每年", "TL-16", "党支部书记每年至少讲 1 次党课（授课人为书记）", "cadence"),
+    _r("委员民主生活会周期", None, "XZ-4.7", "委员每季度召开 1 次民主生活会；全国性规定没有，只是本地做法", "cadence"),
+    _r("专题研究周期", None, "CJ-5.1", "每年至少专题研究一次标准化规范化建设（会议主题写明“标准化规范化”）", "cadence"),
+    _r("思想汇报周期", None, "XZ-4.10", "党员向党支部汇报思想、工作、学习和生活情况的周期", "cadence"),
+    _r("党员大会报告工作周期", None, "XZ-4.11", "党支部向支部党员大会报告工作的周期", "cadence"),
+    _r("向上级报告工作周期", None, "WH-2.4", "党支部向上一级党组织报告工作的周期", "cadence"),
+    _r("书记述职对象", [], "WH-4.2", "书记述职的对象：上级党组织、支部党员大会（周期见“书记述职周期”）"),
+    _r("谈心谈话周期", "每年", "TL-19", "每名党员参加谈心谈话的周期", "cadence"),
+    _r("委员谈心谈话周期", "每年", "TL-19", "支部委员之间两两谈心谈话的周期", "cadence"),
+    _r("书记与委员谈话周期", None, "WH-2.6", "书记与每名班子成员谈心谈话的周期", "cadence"),
+    _r("书记与党员谈话周期", None, "WH-2.6", "书记与每名党员谈心谈话的周期", "cadence"),
+    _r("六必谈期限天数", None, "XZ-3.11", "重要事项前后多少天内应有谈话；文件只说“时必谈”，30 天为惯例", "max"),
+    _r("党员年度学时", 32, "JG-20", "党员每年集中学习培训的最少学时；年中入党、转入、转出的按在册天数折算", "min"),
+    _r("书记年度学时", 56, "JG-20",
+       "基层党组织书记每年培训的最少学时（数值出自《2019—2023年全国党员教育培训工作规划》）", "min"),
+    _r("班子成员年度学时", 56, "JG-20",
+       "基层党组织班子成员（支部委员）每年培训的最少学时（数值出自同一规划）", "min"),
+    _r("书记年度培训次数", 1, "JG-20", "书记每年至少参加的集中培训次数", "min"),
+    _r("社区干部年度学时", None, "XZ-2.3", "标记为“社区干部”的党员每年参加培训的最少学时", "min"),
+    _r("预备期培训次数", 1, "JG-20", "预备党员在预备期内参加集中培训的最少次数（出自 2019—2023 年规划）", "min"),
+    _r("入党最低年龄", 18, "FZ-5", "递交入党申请书时应年满的岁数", "min"),
+    _r("申请谈话期限月数", 1, "FZ-7", "收到入党申请书后几个月内派人谈话", "max"),
+    _r("积极分子培养最少月数", 12, "FZ-13", "确定为入党积极分子后至少培养考察几个月才能列为发展对象", "min"),
+    _r("发展对象培训最少天数", 3, "FZ-17", "发展对象集中培训的最少天数（与学时满足其一即可）", "min"),
+    _r("发展对象培训最少学时", 24, "FZ-17", "发展对象集中培训的最少学时（与天数满足其一即可）", "min"),
+    _r("入党介绍人人数", 2, "FZ-14", "入党介绍人（正式党员）的人数", "min"),
+    _r("审批期限月数", 3, "FZ-23", "支部大会通过后上级党委审批的期限；超过的须写明“审批延长原因”", "max"),
+    _r("审批最长月数", 6, "FZ-23", "特殊情况延长后审批的最长期限", "max"),
+    _r("预备期月数", 12, "DZ-7", "预备期的长度", "min"),
+    _r("延长预备期最短月数", 6, "DZ-7", "延长预备期的最短月数（细则：不少于半年）"),
+    _r("延长预备期最长月数", 12, "DZ-7", "延长预备期的最长月数（党章：不超过一年）", "max"),
+    _r("转正办理期限月数", 3, "DZ-7", "预备期满后几个月内应讨论转正并记入名册（细则：审批 3 个月内）", "max"),
+    _r("组织关系衔接天数", 92, "XZ-3.7", "记录库内转出与转入两条记录的日期最多相差的天数（介绍信一般 3 个月有效）", "max"),
+    _r("公开承诺周期", None, "XZ-3.9", "党员公开承诺的周期（年初）", "cadence"),
+    _r("星级评定周期", None, "XZ-3.9", "党员星级评定的周期（年底）", "cadence"),
+    _r("评议等次周期", None, "XZ-4.5", "民主评议后为每名党员认定等次的周期", "cadence"),
+    _r("志愿服务年度次数", None, "WH-3.6", "有服务能力的党员每年参加志愿服务的最少次数", "min"),
+    _r("志愿服务除外标记", ["老党员", "困难党员"], "WH-3.6", "带有这些标记的党员视为无服务能力，不要求志愿服务"),
+    _r("结对帮扶标记", [], "XZ-5.3", "带有这些标记的党员每年应结对帮扶至少 1 户困难群众"),
+    _r("党群服务中心最小面积", None, "XZ-6.1", "社区党群服务中心的最小面积（平方米）", "min"),
+    _r("社区服务设施每百户面积", None, "QY-10", "社区服务设施每百户的最小面积（平方米）", "min"),
+    _r("社区服务设施最小面积", None, "QY-10", "社区服务设施的最小面积（平方米）", "min"),
+    _r("社区工作经费每户", None, "XZ-7.1", "社区每年每户的最少工作经费（元）", "min"),
+    _r("三册四簿", None, "XZ-6.3", "每个完整年度都有会议、培训、活动和党费的记录文件（是/否）"),
+    _r("班子大专以上最少人数", None, "CJ-2.2", "村、社区党组织班子中大专以上学历的最少人数", "min"),
+    _r("最强党支部优秀率", None, "CJ-3.2", "评为最强党支部须达到的党员评价“优秀”比例（%）", "min"),
+    _r("联合党支部最多单位", 5, "TL-5", "一个联合党支部所含单位的最多数目", "max"),
+    _r("任期一般年限", {"村": 5, "社区": 5, "其他": 3}, "TL-21", "党支部每届任期的一般年限，按领域"),
+)})
+
+# Bounds of parameters declared above this block, for comparing local values with the national ones.
+BOUNDS: dict[str, str] = {
+    "支部最少正式党员": "min", "支委会最少委员": "min", "支委会周期": "cadence", "党员大会周期": "cadence",
+    "党小组会周期": "cadence", "党课周期": "cadence", "组织生活会周期": "cadence", "民主评议周期": "cadence",
+    "书记述职周期": "cadence",
+}
+
+# The clause each local value comes from: profile → parameter → clause id.
+LOCAL_CLAUSES: dict[str, dict[str, str]] = {
+    "xz": {"社区班子人数（人口少）": "XZ-2.1", "社区班子人数（人口多）": "XZ-2.1", "主题党日固定日": "XZ-4.9",
+           "党课周期": "XZ-4.4", "民主评议周期": "XZ-4.5", "书记述职周期": "XZ-5.4"},
+    "wuhua": {"党小组最少人数": "WH-1.3", "党费公布周期": "WH-3.4", "党课周期": "WH-2.3", "组织生活会周期": "WH-2.5",
+              "民主评议周期": "WH-2.5", "书记述职周期": "WH-4.2"},
+}
+
+
+def _local(profile: str, clause: str, values: dict[str, object]) -> None:
+    PROFILES[profile].update(values)
+    LOCAL_CLAUSES.setdefault(profile, {}).update({name: clause for name in values})
+
+
+# xz: the city rules (seed 000) and the street's programmes that concern a branch's records (001, 002).
+_local("xz", "XZ-3.2", {"党员年度学时": 24})  # looser than JG-20's 32: a conflict, 32 applies
+_local("xz", "XZ-2.4", {"书记年度学时": 32})  # looser than the national 56: a conflict
+_local("xz", "XZ-2.3", {"社区干部年度学时": 40})
+_local("xz", "XZ-4.7", {"委员民主生活会周期": "每季度"})
+_local("xz", "XZ-4.10", {"思想汇报周期": "每季度"})
+_local("xz", "XZ-4.11", {"党员大会报告工作周期": "每半年"})
+_local("xz", "XZ-5.4", {"书记述职对象": ["上级党组织"]})
+_local("xz", "XZ-3.11", {"六必谈期限天数": 30})
+_local("xz", "XZ-3.9", {"公开承诺周期": "每年", "星级评定周期": "每年"})
+_local("xz", "XZ-4.5", {"评议等次周期": "每年"})
+_local("xz", "XZ-5.3", {"结对帮扶标记": ["社区干部"]})
+_local("xz", "XZ-6.1", {"党群服务中心最小面积": 500})
+_local("xz", "QY-10", {"社区服务设施每百户面积": 20, "社区服务设施最小面积": 300})
+_local("xz", "XZ-7.1", {"社区工作经费每户": 10})
+_local("xz", "XZ-6.3", {"三册四簿": True})
+_local("xz", "CJ-5.1", {"专题研究周期": "每年"})
+_local("xz", "CJ-2.2", {"班子大专以上最少人数": 1})
+_local("xz", "CJ-3.2", {"最强党支部优秀率": 90})
+# wuhua: the five standardisations (seed 003).
+_local("wuhua", "WH-3.2", {"党员年度学时": 32})
+_local("wuhua", "WH-2.4", {"向上级报告工作周期": "每半年"})
+_local("wuhua", "WH-2.6", {"书记与委员谈话周期": "每半年", "书记与党员谈话周期": "每年"})
+_local("wuhua", "WH-4.2", {"书记述职对象": ["上级党组织", "支部党员大会"]})
+_local("wuhua", "WH-3.6", {"志愿服务年度次数": 2, "结对帮扶标记": ["社区干部", "党员领导干部"]})
