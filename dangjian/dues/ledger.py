@@ -56,6 +56,11 @@ class MonthEntry:
         return sum((p.amount for p in self.payments), ZERO)
 
     @property
+    def charged(self) -> Decimal:
+        """What the month adds to 应交: its due once it is closed."""
+        return self.due if self.closed and self.belongs else ZERO
+
+    @property
     def owed(self) -> Decimal:
         return max(self.due - self.paid, ZERO) if self.closed and self.belongs else ZERO
 
@@ -108,9 +113,12 @@ class BranchLedger:
         return sum((e.amount or ZERO for e in entries if month_of(e.date) in months), ZERO)
 
     def totals(self, months: range = range(1, 13)) -> dict[str, Decimal]:
-        """应交、实交、欠交、自愿多交、应上缴中央、上缴、支出、结余 for the months given."""
-        out = {attr: sum((a.total(attr, months) for a in self.accounts), ZERO)
-               for attr in ("due", "paid", "owed", "extra", "central")}
+        """应交 (of closed months), 实交, 欠交, 自愿多交, 应上缴中央, 上缴, 支出, 结余 for the months given.
+
+        结余 is the period's own: 实交 − 上缴 − 支出 (no balance carried from earlier periods).
+        """
+        attrs = {"due": "charged", "paid": "paid", "owed": "owed", "extra": "extra", "central": "central"}
+        out = {name: sum((a.total(attr, months) for a in self.accounts), ZERO) for name, attr in attrs.items()}
         out["remitted"] = self._movements("remittances", months)
         out["spent"] = self._movements("spending", months)
         out["balance"] = out["paid"] - out["remitted"] - out["spent"]

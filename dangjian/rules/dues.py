@@ -10,23 +10,20 @@ import datetime as dt
 from collections.abc import Iterator
 from decimal import Decimal
 
-from dangjian.dues.calc import (
-    FARMER,
-    FIXED,
-    PERCENT,
-    DuesError,
-    DuesRules,
-    calculate,
-    format_money,
-    format_rate,
+from dangjian.dues.calc import DuesRules, format_money
+from dangjian.dues.checks import (
+    amount_mismatches,
+    assessment_problems,
+    is_reduction,
+    publication_problems,
+    quarters_paid_at_once,
+    unpaid_runs,
 )
 from dangjian.dues.ledger import BranchLedger, MonthEntry, branch_ledger, member_history, months_between
-from dangjian.dues.periods import Period, month_end, parse_period, periods_for
+from dangjian.dues.periods import month_end
 from dangjian.findings import Problem, Severity
 from dangjian.model import BranchRecords, DuesAccount
 from dangjian.rules import rule
-
-REDUCTION_WORDS = ("少交", "免交", "减免", "减交")
 
 
 def _dues_rules(ctx) -> DuesRules:
@@ -119,37 +116,12 @@ def dues_assessment_wrong(branch: BranchRecords, ctx) -> Iterator[Problem]:
     rules = _dues_rules(ctx)
     for year, dues in sorted(branch.dues.items()):
         for acc in dues.accounts:
-            category, key = _category(acc, branch), f"{acc.member}@{year}"
+            category = _category(acc, branch)
             if category is None or acc.monthly is None:
                 continue
-            approved = bool(acc.reduction_approval)
-            if category in PERCENT:
-                if acc.base is None:
-                    yield Problem(acc.at("member"), f"{_who(branch, acc.member)}（{category}）没有填写“基数”，无法核对月交额", key=key)
-                    continue
-                try:
-                    expected = calculate(category, acc.base, rules=rules)
-                except DuesError as exc:
-                    yield Problem(acc.at("base"), str(exc), key=key)
-                    continue
-                how = f"基数 {format_money(acc.base)} 元属于“{expected.tier}”一档"
-                if acc.rate is not None and acc.rate != expected.rate:
-                    yield Problem(acc.at("rate"), f"比例应为 {format_rate(expected.rate)}（{how}），"
-                                                  f"写的是 {format_rate(acc.rate)}", key=key)
-                wrong = acc.monthly > expected.amount or (acc.monthly < expected.amount and not approved)
-                if wrong:
-                    yield Problem(acc.at("monthly"), f"月交额应为 {format_money(expected.amount)} 元（{how}，"
-                                  f"比例 {format_rate(expected.rate)}），写的是 {format_money(acc.monthly)} 元"
-                                  + ("；如经批准少交，请填写“减免批准”" if acc.monthly < expected.amount else ""),
-                                  key=key)
-                continue
-            low, high = rules.farmer_range if category == FARMER else (rules.fixed, rules.fixed)
-            if acc.monthly > high or (acc.monthly < low and not approved):
-                allowed = f"{format_money(low)} 元至 {format_money(high)} 元" if low != high else f"{format_money(low)} 元"
-                yield Problem(acc.at("monthly"), f"党费类别“{category}”每月交纳 {allowed}，"
-                                                 f"写的是 {format_money(acc.monthly)} 元", key=key)
-            if category in (*FIXED, FARMER) and acc.base is not None and acc.rate is not None:
-                yield Problem(acc.at("rate"), f"党费类别“{category}”按固定数额交纳，不按比例计算", key=key)
+            for attr, message in assessment_problems(acc, category, rules):
+                prefix = _who(branch, acc.member) if attr == "member" else ""
+                yield Problem(acc.at(attr), prefix + message, key=f"{acc.member}@{year}")
 
 
 @rule("dues-reduction-unapproved", Severity.ERROR, ("XZ-3.5", "DF-7"))
@@ -169,7 +141,7 @@ def dues_reduction_unapproved(branch: BranchRecords, ctx) -> Iterator[Problem]:
             if acc.monthly is not None and acc.monthly == 0:
                 yield Problem(acc.at("monthly"), f"{_who(branch, acc.member)}月交额为 0（免交），没有“减免批准”", key=f"{acc.member}@{year}")
             for exc in acc.exceptions:
-                if any(w in (exc.note or "") for w in REDUCTION_WORDS) or exc.amount == 0:
+                if is_reduction(exc.note) or exc.amount == 0:
                     yield Problem(exc.at("amount"), f"{_who(branch, acc.member)}{exc.month}月{exc.note or '免交'}，没有“减免批准”",
                                   key=f"{acc.member}@{year}-{exc.month}")
 
@@ -183,22 +155,13 @@ def dues_amount_mismatch(branch: BranchRecords, ctx) -> Iterator[Problem]:
     """
     for ledger in _ledgers(branch, ctx):
         for acc in ledger.accounts:
-            if acc.account is None or acc.account.reduction_approval:
-                continue
-            for e in acc.months:
-                if not (e.closed and e.belongs and e.payments) or e.paid == e.due:
-                    continue
-                notes = [p.note for p in e.payments if p.kind == "例外"]
-                if any(w in n for n in notes for w in REDUCTION_WORDS):
-                    continue  # dues-reduction-unapproved says it
-                where = e.payments[-1].loc
-                key = f"{acc.member_id}@{e.label}"
-                if e.paid < e.due:
-                    yield Problem(where, f"{_who(branch, acc.member_id)}{e.label} 实交 {format_money(e.paid)} 元，"
-                                         f"少于核定月交额 {format_money(e.due)} 元", key=key)
-                elif not all(notes):
-                    yield Problem(where, f"{_who(branch, acc.member_id)}{e.label} 实交 {format_money(e.paid)} 元，多于核定月交额 "
-                                         f"{format_money(e.due)} 元：请在“说明”中注明补交或自愿多交", key=key)
+            for e, which in amount_mismatches(acc):
+                told = f"{_who(branch, acc.member_id)}{e.label} 实交 {format_money(e.paid)} 元，"
+                if which == "少":
+                    message = f"{told}少于核定月交额 {format_money(e.due)} 元"
+                else:
+                    message = f"{told}多于核定月交额 {format_money(e.due)} 元：请在“说明”中注明补交或自愿多交"
+                yield Problem(e.payments[-1].loc, message, key=f"{acc.member_id}@{e.label}")
 
 
 @rule("dues-unpaid", Severity.WARNING, ("XZ-3.3", "DF-12"))
@@ -231,18 +194,11 @@ def dues_arrears_six_months(branch: BranchRecords, ctx) -> Iterator[Problem]:
     limit, through, gift = ctx.param("连续未交月数"), _closed_through(branch, ctx), _dues_rules(ctx).large_gift
     accounts = {(a.member, y): a for y, d in branch.dues.items() for a in d.accounts if a.member}
     for member_id in dict.fromkeys(m for m, _ in accounts):
-        run: list[MonthEntry] = []
-        for e in [*member_history(branch, member_id, through, gift), None]:
-            adjacent = e is not None and run and (e.year * 12 + e.month) == (run[-1].year * 12 + run[-1].month + 1)
-            if e is not None and e.unpaid and (adjacent or not run):
-                run.append(e)
-                continue
-            if len(run) >= limit:
-                acc = accounts[(member_id, run[limit - 1].year)]
-                yield Problem(acc.at("member"), f"{_who(branch, member_id)}自 {run[0].label} 起连续 {len(run)} 个月未交纳党费"
-                              f"（至 {run[-1].label}）：无正当理由连续 {limit} 个月不交纳党费的，按自行脱党处理",
-                              key=f"{member_id}@{run[0].label}")
-            run = [e] if e is not None and e.unpaid else []
+        for run in unpaid_runs(member_history(branch, member_id, through, gift), limit):
+            acc = accounts[(member_id, run[limit - 1].year)]
+            yield Problem(acc.at("member"), f"{_who(branch, member_id)}自 {run[0].label} 起连续 {len(run)} 个月未交纳党费"
+                          f"（至 {run[-1].label}）：无正当理由连续 {limit} 个月不交纳党费的，按自行脱党处理",
+                          key=f"{member_id}@{run[0].label}")
 
 
 @rule("dues-late-back-payment", Severity.WARNING, ("DF-12",), params=("补交最多月数",))
@@ -279,16 +235,10 @@ def dues_quarterly_unapproved(branch: BranchRecords, ctx) -> Iterator[Problem]:
         for acc in ledger.accounts:
             if acc.account is None or acc.account.quarterly_approval:
                 continue
-            for q in range(4):
-                months = [e for e in acc.months[q * 3:q * 3 + 3] if e.belongs and e.due > 0]
-                dates = {p.date for e in months for p in e.payments[:1]}
-                if len(months) < 2 or not all(e.closed and e.payments for e in months) or len(dates) != 1:
-                    continue
-                (day,) = dates
-                if months_between(ledger.year, q * 3 + 3, day) <= 1:
-                    yield Problem(months[0].payments[0].loc, f"{_who(branch, acc.member_id)}{ledger.year}年第{q + 1}季度各月党费于 {day} "
-                                  "一次交纳，按季交纳须经党支部同意并填写“按季交纳批准”",
-                                  key=f"{acc.member_id}@{ledger.year}Q{q + 1}")
+            for quarter, day, loc in quarters_paid_at_once(acc):
+                yield Problem(loc, f"{_who(branch, acc.member_id)}{ledger.year}年第{quarter}季度各月党费于 {day} "
+                                   "一次交纳，按季交纳须经党支部同意并填写“按季交纳批准”",
+                              key=f"{acc.member_id}@{ledger.year}Q{quarter}")
 
 
 @rule("dues-publication-late", Severity.WARNING, ("XZ-3.6", "WH-3.4"), params=("党费公布周期", "党费公布期限月数"))
@@ -301,28 +251,12 @@ def dues_publication_late(branch: BranchRecords, ctx) -> Iterator[Problem]:
           范围: 2025年度
     违反：2026-05-01 检查时，没有“范围: 2025年度”的公布记录。
     """
-    grace = ctx.param("党费公布期限月数")
-    published: dict[Period, list] = {}
-    for dues in branch.dues.values():
-        for pub in dues.publications:
-            period = parse_period(pub.period)
-            if period is None:
-                yield Problem(pub.at("period"), f"公布范围“{pub.period}”无法识别，应写成如 2025年度、2026年上半年")
-            else:
-                published.setdefault(period, []).append(pub)
-    for year, dues in sorted(branch.dues.items()):
-        for period in periods_for(year, ctx.param("党费公布周期")):
-            deadline = period.deadline(grace)
-            if deadline >= ctx.as_of:
-                continue
-            covering = [period] + ([Period(year, None)] if period.half == 2 else [])
-            pubs = [p for c in covering for p in published.get(c, []) if p.date]
-            if not pubs and period.half is None and Period(year, 1) in published and Period(year, 2) in published:
-                continue
-            if not pubs:
-                yield Problem(dues.key_at("publications") if "publications" in dues.locs else dues.loc,
-                              f"没有公布{period.label}党费收缴使用情况的记录（应于 {deadline} 前公布）", key=period.label)
-            elif min(p.date for p in pubs) > deadline:
-                first = min(pubs, key=lambda p: p.date)
-                yield Problem(first.at("date"), f"{period.label}党费收缴使用情况于 {first.date} 公布，"
-                                                f"晚于 {deadline}", key=period.label)
+    cadence, grace = ctx.param("党费公布周期"), ctx.param("党费公布期限月数")
+    for kind, record, period, message in publication_problems(branch.dues, cadence, grace, ctx.as_of):
+        if kind == "range":
+            yield Problem(record.at("period"), message, key=period)
+        elif kind == "late":
+            yield Problem(record.at("date"), message, key=period)
+        else:
+            where = record.key_at("publications") if "publications" in record.locs else record.loc
+            yield Problem(where, message, key=period)

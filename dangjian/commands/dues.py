@@ -1,0 +1,251 @@
+"""`dangjian dues`: the calculator, the yearly assessment, payments, arrears and the publication table.
+
+Exit codes: 0 all well, 1 arrears or members left unassessed, 2 bad arguments or input.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from dangjian.commands.common import fail, parse_day, resolve_root
+
+dues_app = typer.Typer(help="党费：计算月交额、年度核定、登记交纳、查看交纳情况、生成收缴使用情况公布表。",
+                       no_args_is_help=True, rich_markup_mode=None)
+
+PathArg = Annotated[Path | None, typer.Argument(help="记录库目录（默认：当前目录所在的记录库）")]
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(dues_app, name="dues")
+
+
+@contextlib.contextmanager
+def _user_errors():
+    """Bad input anywhere below becomes a Chinese message and exit code 2."""
+    from dangjian.dues.calc import DuesError
+    from dangjian.yamlio import RoundTripError
+
+    try:
+        yield
+    except (DuesError, RoundTripError) as exc:
+        raise fail(str(exc)) from None
+
+
+def _load(path: Path | None):
+    from dangjian.loader import load_repository
+
+    return load_repository(resolve_root(path))
+
+
+def _rules(repo=None, profile: str | None = None):
+    from dangjian.dues.calc import rules_for
+    from dangjian.loader import CONFIG_FILE, find_root, load_file
+    from dangjian.model import RepoConfig
+    from dangjian.params import PROFILES
+    from dangjian.sources import WorkTree
+
+    if profile is not None and profile not in PROFILES:
+        raise fail(f"未知的规则集“{profile}”，可用：{'、'.join(PROFILES)}")
+    config = repo.config if repo is not None else None
+    if config is None and (root := find_root(Path.cwd())) is not None:
+        config = load_file(WorkTree(root), CONFIG_FILE, RepoConfig, [])
+    return rules_for(profile or (config.profile if config else None) or "xz", config.parameters if config else None)
+
+
+@dues_app.command("calc")
+def calc(
+    category: Annotated[str, typer.Option("--category", help="党费类别：在职、年薪制、非按月收入、离退休、农民、学生、下岗失业、抚恤救济、低保")],
+    income: Annotated[str | None, typer.Option("--income", help="税后月收入（离退休：养老金；非按月收入：上季度月平均纯收入），元")] = None,
+    deduct: Annotated[list[str] | None, typer.Option("--deduct", help="从基数中扣除的项目，如 养老保险=520；可写多次")] = None,
+    amount: Annotated[str | None, typer.Option("--amount", help="农民党员由党支部确定的月交额（0.2 至 1 元）")] = None,
+    profile: Annotated[str | None, typer.Option("--profile", help="规则集：national、xz、wuhua（默认按所在记录库，否则 xz）")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
+) -> None:
+    """计算一名党员每月应交的党费：基数、档次、比例和月交额。"""
+    from dangjian.clauses import cite
+    from dangjian.dues.calc import calculate, format_money, format_rate
+
+    with _user_errors():
+        deductions = {}
+        for item in deduct or []:
+            name, sep, value = item.partition("=")
+            if not sep or not name.strip():
+                raise fail(f"--deduct 的值“{item}”应写成 项目=金额，如 养老保险=520")
+            deductions[name.strip()] = value.strip()
+        result = calculate(category, income, deductions, rules=_rules(profile=profile), amount=amount)
+
+    def money(value):
+        return None if value is None else format_money(value)
+
+    if as_json:
+        typer.echo(json.dumps({
+            "category": result.category, "income": money(result.income),
+            "deductions": {k: format_money(v) for k, v in result.deductions}, "base": money(result.base),
+            "tier": result.tier, "rate": format_rate(result.rate) if result.rate is not None else None,
+            "amount": format_money(result.amount), "clause": result.clause}, ensure_ascii=False, indent=2))
+        return
+    from tabulate import tabulate
+
+    rows = [("党费类别", result.category)]
+    if result.income is not None:
+        rows.append(("收入", f"{format_money(result.income)}（{result.base_label}）"))
+    rows += [("扣除", f"{k} {format_money(v)}") for k, v in result.deductions]
+    if result.base is not None:
+        rows.append(("基数", format_money(result.base)))
+    rows.append(("档次", result.tier))
+    if result.rate is not None:
+        rows.append(("比例", format_rate(result.rate)))
+    rows += [("月交额", format_money(result.amount)), ("依据", f"{result.clause} {cite(result.clause)}")]
+    typer.echo(tabulate(rows, tablefmt="plain", disable_numparse=True))
+
+
+@dues_app.command("assess")
+def assess(
+    year: Annotated[int, typer.Option("--year", help="核定哪一年的党费")],
+    path: PathArg = None,
+    incomes: Annotated[Path | None, typer.Option("--incomes", help="收入表（.xlsx 或 .csv）：编号或姓名、月收入或养老金、扣除项目")] = None,
+    day: Annotated[str | None, typer.Option("--date", help="核定日期（默认今天）")] = None,
+    write: Annotated[bool, typer.Option("--write", help="写入 dues/<年>.yaml（不加则只显示改动）")] = False,
+) -> None:
+    """年度核定（XZ-3.3）：按收入计算每名党员当年的月交额，写入各支部的 dues/<年>.yaml。"""
+    from dangjian import dates
+    from dangjian.dues import assess as core
+    from dangjian.dues.incomes import match_incomes, read_incomes
+    from dangjian.params import NATIONAL
+    from dangjian.yamlio import unified_diff
+
+    repo = _load(path)
+    assessed_on = parse_day(day, "--date") or dates.today()
+    pending = []
+    with _user_errors():
+        rules = _rules(repo)
+        matched = {}
+        if incomes is not None:
+            if not incomes.is_file():
+                raise fail(f"收入表不存在：{incomes}")
+            rows = read_incomes(incomes, rules.deductions, tuple(NATIONAL["党费基数扣除项目"].value))
+            matched = match_incomes(rows, [m for b in repo.branches for m in b.members])
+        for branch in repo.branches:
+            outcomes = core.plan(branch, year, rules, matched)
+            if not outcomes:
+                continue
+            rel = f"{branch.directory}/dues/{year}.yaml"
+            old, new = core.render(repo.root / rel, year, assessed_on, outcomes)
+            pending.append((branch, rel, outcomes, old, new))
+    left_out = 0
+    for branch, rel, outcomes, old, new in pending:
+        typer.echo(f"== {branch.id} {rel}")
+        for o in outcomes:
+            amount = o.result.amount if o.result else None
+            left_out += o.result is None
+            line = f"  {o.member_id} {o.name}（{o.category or '?'}）"
+            line += f"：月交额 {amount:.2f} 元" if amount is not None else ""
+            typer.echo(line + (f"；{o.note}" if o.note else ""))
+        if old == new:
+            typer.echo("  （无改动）")
+            continue
+        typer.echo(unified_diff(old, new, rel), nl=False)
+        if write:
+            _write(repo.root / rel, new, rel)
+    if not write and any(old != new for *_, old, new in pending):
+        typer.echo("\n以上为将要写入的改动；加 --write 写入。")
+    if left_out:
+        raise typer.Exit(1)
+
+
+def _write(target: Path, data: bytes, rel: str) -> None:
+    from dangjian.yamlio import atomic_write_bytes
+
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(target, data)
+    except OSError as exc:
+        raise fail(f"写入 {rel} 失败（{exc.strerror or exc}），该文件未改动") from None
+
+
+@dues_app.command("pay")
+def pay(
+    path: Annotated[Path, typer.Argument(help="记录库目录")],
+    member: Annotated[str, typer.Option("--member", help="党员编号")],
+    month: Annotated[str, typer.Option("--month", help="交的是哪个月的党费，如 2026-10")],
+    day: Annotated[str | None, typer.Option("--date", help="交纳日期（默认今天）")] = None,
+    amount: Annotated[str | None, typer.Option("--amount", help="实交金额（默认为核定月交额）")] = None,
+    note: Annotated[str | None, typer.Option("--note", help="说明，如 补交、自愿多交")] = None,
+) -> None:
+    """登记一笔党费交纳：写入 dues/<年>.yaml（保留注释，只改动一行）。"""
+    from dangjian import dates
+    from dangjian.dues import pay as core
+    from dangjian.dues.calc import DuesError, format_money, to_decimal
+    from dangjian.dues.periods import parse_month
+    from dangjian.yamlio import unified_diff
+
+    paid_on = parse_day(day, "--date") or dates.today()
+    with _user_errors():
+        year, number = parse_month(month)
+        value = to_decimal(amount, "--amount 的金额") if amount is not None else None
+        if value is not None and value < 0:
+            raise DuesError(f"--amount 的金额不能为负数：{amount}")
+        edit = core.record(_load(path), member, year, number, paid_on, value, note)
+    typer.echo(unified_diff(edit.old, edit.new, edit.rel), nl=False)
+    _write(edit.path, edit.new, edit.rel)
+    kind = "（记为例外）" if edit.as_exception else ""
+    typer.echo(f"已登记：{edit.member.name}（{member}）{year}年{number}月党费 {format_money(edit.amount)} 元，"
+               f"交纳日期 {paid_on}{kind}")
+
+
+@dues_app.command("status")
+def status(
+    month: Annotated[str, typer.Option("--month", help="查看哪个月，如 2026-10")],
+    path: PathArg = None,
+    as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
+) -> None:
+    """某月的党费交纳情况：谁已交，谁欠交多少、从哪个月起。有欠交时退出码为 1。"""
+    from dangjian.dues import report
+    from dangjian.dues.periods import parse_month
+
+    with _user_errors():
+        year, number = parse_month(month)
+        repo = _load(path)
+        rows = report.status(repo, year, number, _rules(repo).large_gift)
+    cells = [report.status_cells(r) for r in rows]
+    if as_json:
+        keys = ("branch", "member", "name", "monthly", "this_month", "owed", "owed_since")
+        typer.echo(json.dumps([dict(zip(keys, c, strict=True)) for c in cells], ensure_ascii=False, indent=2))
+    else:
+        from tabulate import tabulate
+
+        owing = sum(1 for r in rows if r.owed)
+        typer.echo(tabulate(cells, headers=report.STATUS_HEADERS, disable_numparse=True) if rows else "（没有党员）")
+        typer.echo(f"\n{year}年{number}月：共 {len(rows)} 名党员，{owing} 人欠交")
+    if any(r.owed for r in rows):
+        raise typer.Exit(1)
+
+
+@dues_app.command("summary")
+def summary(
+    year: Annotated[int, typer.Option("--year", help="年度")],
+    path: PathArg = None,
+    half: Annotated[int | None, typer.Option("--half", help="1=上半年，2=下半年（不填为全年）")] = None,
+    output_format: Annotated[str, typer.Option("--format", help="输出格式：table、md、json")] = "table",
+    as_of: Annotated[str | None, typer.Option("--as-of", help="按哪一天统计（默认今天）")] = None,
+) -> None:
+    """党费收缴使用情况公布表：各党组织和街道合计的应交、实交、欠交、上缴、支出、结余。"""
+    from dangjian import dates
+    from dangjian.dues import report
+    from dangjian.dues.periods import Period
+
+    if half not in (None, 1, 2):
+        raise fail(f"--half 应为 1（上半年）或 2（下半年），写的是 {half}")
+    if output_format not in ("table", "md", "json"):
+        raise fail(f"未知的输出格式“{output_format}”，可用：table、md、json")
+    day = parse_day(as_of) or dates.today()
+    with _user_errors():
+        repo = _load(path)
+        period = Period(year, half)
+        rows, missing = report.summary(repo, period, day, _rules(repo).large_gift)
+    typer.echo(report.summary_text(rows, period, repo.config.name or "", output_format, missing))

@@ -1,0 +1,70 @@
+"""Record one payment in dues/<year>.yaml without the user touching YAML.
+
+The assessed amount goes into 交纳 as `月份: 日期` (one new line); any other amount is an
+exception (例外) with 月份, 金额, 日期 and 说明.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from dangjian import yamledit
+from dangjian.dues.assess import ACCOUNT_KEYS
+from dangjian.dues.calc import DuesError, format_money, to_decimal
+from dangjian.loader import Repository
+from dangjian.model import BranchRecords, Member
+from dangjian.yamlio import RoundTrip
+
+
+@dataclass(frozen=True)
+class PaymentEdit:
+    path: Path
+    rel: str
+    member: Member
+    old: bytes
+    new: bytes
+    amount: Decimal
+    as_exception: bool
+
+
+def find_member(repo: Repository, member_id: str) -> tuple[BranchRecords, Member]:
+    for branch in repo.branches:
+        for member in branch.members:
+            if member.id == member_id:
+                return branch, member
+    raise DuesError(f"记录库中没有编号为“{member_id}”的党员")
+
+
+def record(repo: Repository, member_id: str, year: int, month: int, day: dt.date,
+           amount: Decimal | None = None, note: str | None = None) -> PaymentEdit:
+    branch, member = find_member(repo, member_id)
+    rel = f"{branch.directory}/dues/{year}.yaml" if branch.directory else f"dues/{year}.yaml"
+    path = repo.root / rel
+    if not path.exists():
+        raise DuesError(f"没有 {rel}：请先用 dangjian dues assess --year {year} 核定党费")
+    trip = RoundTrip.open(path, rel)
+    accounts = trip.data.get("党员党费") if hasattr(trip.data, "get") else None
+    node = next((a for a in accounts or [] if hasattr(a, "get") and str(a.get("党员")) == member_id), None)
+    if node is None:
+        raise DuesError(f"{rel} 中没有{member.name}（{member_id}）的党费账：请先用 dangjian dues assess 核定")
+    monthly = to_decimal(node.get("月交额"), f"{member.name}的月交额") if node.get("月交额") is not None else None
+    paid = node.get("交纳") or {}
+    if month in paid or any(hasattr(e, "get") and e.get("月份") == month for e in node.get("例外") or []):
+        raise DuesError(f"{member.name}（{member_id}）{year}年{month}月的党费已有记录，请直接核对 {rel}")
+    amount = monthly if amount is None else amount
+    if amount is None:
+        raise DuesError(f"{member.name}（{member_id}）没有核定月交额，请用 --amount 写明金额")
+    exceptional = amount != monthly or bool(note)
+    if not exceptional:
+        if node.get("交纳") is None:
+            yamledit.put(node, "交纳", yamledit.block_map(), ACCOUNT_KEYS)
+        yamledit.put(node["交纳"], month, day, sorted({*node["交纳"], month}))
+    else:
+        if not node.get("例外"):
+            yamledit.put(node, "例外", yamledit.block_seq(), ACCOUNT_KEYS)
+        entry = [("月份", month), ("金额", yamledit.quoted(format_money(amount))), ("日期", day)]
+        yamledit.append(node["例外"], yamledit.block_map(entry + ([("说明", note)] if note else [])))
+    return PaymentEdit(path, rel, member, trip.original_bytes, trip.render(), amount, exceptional)

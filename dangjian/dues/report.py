@@ -1,0 +1,120 @@
+"""What the dues commands show: the month's status and the 党费收缴使用情况公布表."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+
+from dangjian.dues.calc import format_money
+from dangjian.dues.ledger import ZERO, BranchLedger, branch_ledger, member_history
+from dangjian.dues.periods import Period, month_end
+from dangjian.facts import is_member_on
+from dangjian.loader import Repository
+
+
+def branch_label(branch) -> str:
+    info = branch.info
+    return (info.short_name or info.name) if info and (info.short_name or info.name) else branch.id
+
+
+# --- status ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class StatusRow:
+    branch: str
+    member_id: str
+    name: str
+    monthly: Decimal | None
+    this_month: str  # 已交 2026-10-10 / 未交 / 按季交纳 / 未核定
+    owed: Decimal
+    since: str  # first month owed, YYYY-MM, or ""
+
+
+def status(repo: Repository, year: int, month: int, large_gift: Decimal) -> list[StatusRow]:
+    """Every member who belongs to a branch at the end of the month; arrears up to that month."""
+    end = month_end(year, month)
+    rows = []
+    for branch in repo.branches:
+        for member in branch.members:
+            if not member.id or not is_member_on(member, end):
+                continue
+            history = [e for e in member_history(branch, member.id, end, large_gift) if (e.year, e.month) <= (year, month)]
+            account = next((a for a in (branch.dues[year].accounts if year in branch.dues else [])
+                            if a.member == member.id), None)
+            entry = next((e for e in history if (e.year, e.month) == (year, month)), None)
+            if account is None or entry is None:
+                state = "未核定"
+            elif entry.payments:
+                state = "已交 " + "、".join(p.date.isoformat() for p in entry.payments)
+            elif not entry.closed:
+                state = "按季交纳，未到期"
+            else:
+                state = "未交"
+            owed_months = [e for e in history if e.owed > 0]
+            rows.append(StatusRow(branch_label(branch), member.id, member.name or "", account.monthly if account else None,
+                                  state, sum((e.owed for e in owed_months), ZERO),
+                                  owed_months[0].label if owed_months else ""))
+    return rows
+
+
+STATUS_HEADERS = ("党组织", "编号", "姓名", "月交额", "本月", "欠交合计", "欠交起始月")
+
+
+def status_cells(row: StatusRow) -> list[str]:
+    return [row.branch, row.member_id, row.name, format_money(row.monthly) if row.monthly is not None else "",
+            row.this_month, format_money(row.owed) if row.owed else "", row.since]
+
+
+# --- the publication table ---------------------------------------------------------------------
+
+SUMMARY_COLUMNS = (("due", "应交"), ("paid", "实交"), ("owed", "欠交"), ("remitted", "上缴"), ("spent", "支出"),
+                   ("balance", "结余"), ("central", "其中应上缴中央"))
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    label: str
+    members: int
+    totals: dict[str, Decimal]
+
+
+def summary(repo: Repository, period: Period, as_of: dt.date, large_gift: Decimal) -> tuple[list[SummaryRow], list[str]]:
+    """One row per branch with a dues account for the year, then the street's total; and the branches without."""
+    through = min(period.end, as_of - dt.timedelta(days=1))
+    rows, missing = [], []
+    for branch in repo.branches:
+        if period.year not in branch.dues:
+            if branch.members:
+                missing.append(branch_label(branch))
+            continue
+        ledger: BranchLedger = branch_ledger(branch, period.year, through, large_gift)
+        members = sum(1 for a in ledger.accounts if any(e.belongs for e in a.months if e.month in period.months))
+        rows.append(SummaryRow(branch_label(branch), members, ledger.totals(period.months)))
+    keys = [k for k, _ in SUMMARY_COLUMNS]
+    total = {k: sum((r.totals[k] for r in rows), ZERO) for k in keys}
+    rows.append(SummaryRow("合计", sum(r.members for r in rows), total))
+    return rows, missing
+
+
+def summary_text(rows: list[SummaryRow], period: Period, title: str, fmt: str, missing: list[str]) -> str:
+    headers = ["党组织", "党员数", *(label for _, label in SUMMARY_COLUMNS)]
+    cells = [[r.label, str(r.members), *(format_money(r.totals[k]) for k, _ in SUMMARY_COLUMNS)] for r in rows]
+    heading = f"{title}{period.label}党费收缴使用情况公布表（单位：元）"
+    note = f"没有 {period.year} 年党费账的党组织：{'、'.join(missing)}" if missing else ""
+    if fmt == "json":
+        keys = [k for k, _ in SUMMARY_COLUMNS]
+
+        def entry(r: SummaryRow) -> dict:
+            return {"name": r.label, "members": r.members, **{k: format_money(r.totals[k]) for k in keys}}
+
+        return json.dumps({"title": heading, "period": period.label, "unit": "元",
+                           "branches": [entry(r) for r in rows[:-1]], "total": entry(rows[-1]),
+                           "without_dues": missing}, ensure_ascii=False, indent=2)
+    from tabulate import tabulate
+
+    table = tabulate(cells, headers=headers, tablefmt="github" if fmt == "md" else "simple",
+                     disable_numparse=True, colalign=("left", *["right"] * (len(headers) - 1)))
+    head = f"# {heading}" if fmt == "md" else heading
+    return "\n\n".join(x for x in (head, table, note) if x)
