@@ -155,3 +155,20 @@ def test_ledger_totals_always_balance(dues: DuesFile, months: range, through: dt
         sum((e.amount for a in dues.accounts for e in a.exceptions if e.month in months), Decimal(0))
     assert totals["paid"] == recorded
     assert 0 <= totals["owed"] <= totals["due"] and totals["central"] <= totals["paid"]
+
+
+def test_rules_never_flag_open_months_or_months_outside_membership(tmp_path) -> None:
+    from dangjian.engine import run
+
+    load(tmp_path)
+    repo = load_repository(tmp_path)
+
+    def unpaid(as_of: dt.date) -> list[str]:
+        return [f.message.split("未交")[0] for f in run(repo, as_of, select={"dues-unpaid"})]
+
+    assert unpaid(dt.date(2026, 7, 1)) == ["王强（B1-005）2026年5月"]
+    assert unpaid(dt.date(2026, 9, 30)) == ["李晓燕（B1-004）2026年7月、8月", "王强（B1-005）2026年5月"]
+    assert unpaid(dt.date(2026, 10, 1)) == ["周建华（B1-001）2026年8月、9月", "李晓燕（B1-004）2026年7月、8月、9月",
+                                            "王强（B1-005）2026年5月"]
+    # B1-005's 999 元 for August, after the transfer, is no mismatch: the month is not the branch's
+    assert [f.rule for f in run(repo, dt.date(2026, 12, 31), select={"dues-amount-mismatch"})] == []
