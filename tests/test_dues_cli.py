@@ -244,3 +244,13 @@ def test_summary_table_md_and_json(cli, repo) -> None:
 @pytest.mark.parametrize("args", [("--half", "3"), ("--format", "pdf")])
 def test_summary_bad_options_exit_2(cli, repo, args: tuple) -> None:
     assert cli("dues", "summary", "--year", "2026", repo, *args).exit_code == 2
+
+
+def test_a_branch_directory_limits_the_commands_to_that_branch(cli, repo) -> None:
+    result = cli("dues", "assess", "--year", "2026", repo / "B1", "--incomes", DUES / "incomes.csv", "--write")
+    assert result.exit_code == 0, result.output
+    assert "B2" not in result.output and not (repo / "B2/dues").exists()
+    status = cli("dues", "status", "--month", "2026-06", repo / "B2")
+    assert status.exit_code == 0 and "B2-001" in status.output and "B1-001" not in status.output
+    assert "未核定" in status.output
+    assert cli("dues", "status", "--month", "2026-06", repo / "B1/dues/2026.yaml").output.count("B1-00") == 4

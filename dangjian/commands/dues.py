@@ -42,6 +42,19 @@ def _load(path: Path | None):
     return load_repository(resolve_root(path))
 
 
+def _scope(repo, path: Path | None) -> list:
+    """The branches PATH stands for: all of them at the repository root, else those at or under it
+    (or the one holding it, for a file)."""
+    if path is None or path.resolve() == repo.root.resolve():
+        return repo.branches
+    rel = path.resolve().relative_to(repo.root.resolve()).as_posix()
+    chosen = [b for b in repo.branches if b.directory == rel or b.directory.startswith(rel + "/")]
+    chosen = chosen or [b for b in repo.branches if rel.startswith(b.directory + "/")][-1:]
+    if not chosen:
+        raise fail(f"{path} 不是党组织目录，也不在党组织目录中")
+    return chosen
+
+
 def _rules(repo=None, profile: str | None = None):
     from dangjian.dues.calc import rules_for
     from dangjian.loader import CONFIG_FILE, find_root, load_file
@@ -120,6 +133,7 @@ def assess(
     from dangjian.yamlio import unified_diff
 
     repo = _load(path)
+    branches = _scope(repo, path)
     assessed_on = parse_day(day, "--date") or dates.today()
     pending = []
     with _user_errors():
@@ -129,8 +143,8 @@ def assess(
             if not incomes.is_file():
                 raise fail(f"收入表不存在：{incomes}")
             rows = read_incomes(incomes, rules.deductions, tuple(NATIONAL["党费基数扣除项目"].value))
-            matched = match_incomes(rows, [m for b in repo.branches for m in b.members])
-        for branch in repo.branches:
+            matched = match_incomes(rows, [m for b in repo.branches for m in b.members])  # rows may cover more
+        for branch in branches:
             outcomes = core.plan(branch, year, rules, matched)
             if not outcomes:
                 continue
@@ -211,7 +225,7 @@ def status(
     with _user_errors():
         year, number = parse_month(month)
         repo = _load(path)
-        rows = report.status(repo, year, number, _rules(repo).large_gift)
+        rows = report.status(_scope(repo, path), year, number, _rules(repo).large_gift)
     cells = [report.status_cells(r) for r in rows]
     if as_json:
         keys = ("branch", "member", "name", "monthly", "this_month", "owed", "owed_since")
@@ -247,5 +261,5 @@ def summary(
     with _user_errors():
         repo = _load(path)
         period = Period(year, half)
-        rows, missing = report.summary(repo, period, day, _rules(repo).large_gift)
+        rows, missing = report.summary(_scope(repo, path), period, day, _rules(repo).large_gift)
     typer.echo(report.summary_text(rows, period, repo.config.name or "", output_format, missing))

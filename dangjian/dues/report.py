@@ -11,7 +11,7 @@ from dangjian.dues.calc import format_money
 from dangjian.dues.ledger import ZERO, BranchLedger, branch_ledger, member_history
 from dangjian.dues.periods import Period, month_end
 from dangjian.facts import is_member_on
-from dangjian.loader import Repository
+from dangjian.model import BranchRecords
 
 
 def branch_label(branch) -> str:
@@ -32,11 +32,11 @@ class StatusRow:
     since: str  # first month owed, YYYY-MM, or ""
 
 
-def status(repo: Repository, year: int, month: int, large_gift: Decimal) -> list[StatusRow]:
+def status(branches: list[BranchRecords], year: int, month: int, large_gift: Decimal) -> list[StatusRow]:
     """Every member who belongs to a branch at the end of the month; arrears up to that month."""
     end = month_end(year, month)
     rows = []
-    for branch in repo.branches:
+    for branch in branches:
         for member in branch.members:
             if not member.id or not is_member_on(member, end):
                 continue
@@ -80,11 +80,12 @@ class SummaryRow:
     totals: dict[str, Decimal]
 
 
-def summary(repo: Repository, period: Period, as_of: dt.date, large_gift: Decimal) -> tuple[list[SummaryRow], list[str]]:
+def summary(branches: list[BranchRecords], period: Period, as_of: dt.date,
+            large_gift: Decimal) -> tuple[list[SummaryRow], list[str]]:
     """One row per branch with a dues account for the year, then the street's total; and the branches without."""
     through = min(period.end, as_of - dt.timedelta(days=1))
     rows, missing = [], []
-    for branch in repo.branches:
+    for branch in branches:
         if period.year not in branch.dues:
             if branch.members:
                 missing.append(branch_label(branch))
