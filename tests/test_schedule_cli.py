@@ -306,3 +306,9 @@ def test_output_file_is_written(tmp_path: Path, fmt: str) -> None:
     out = tmp_path / f"out.{fmt}"
     result = run(make(tmp_path), "--all", "--year", 2026, "--format", fmt, "-o", out)
     assert result.exit_code == 0 and out.stat().st_size > 0 and result.stdout == ""
+
+
+def test_bad_default_rule_from_parameters_names_its_origin(tmp_path: Path) -> None:
+    config = CONFIG.format(profile="xz") + "参数:\n  主题党日固定日: {社区: 每月初}\n"
+    result = run(make(tmp_path, extra={"dangjian.yaml": config}), "--branch", "SQ01", "--year", 2026)
+    assert result.exit_code == 1 and "规则集参数“主题党日固定日”中社区的默认值" in result.stderr

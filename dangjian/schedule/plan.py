@@ -95,7 +95,8 @@ def build(branch: BranchRecords, year: int, cal: HolidayCalendar, params: dict, 
                 theme_days[n] = entry
                 add(entry)
     except FixedDayError as exc:
-        plan.problems.append((info.at("theme_day"), str(exc)))
+        origin = "" if info.theme_day else f"规则集参数“主题党日固定日”中{info.sector}的默认值："
+        plan.problems.append((info.at("theme_day"), f"{origin}{exc}"))
 
     def within(kind: str, period: P.Period, group: str | None = None) -> None:
         if period.end < born or period.start > gone:
