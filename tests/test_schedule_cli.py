@@ -271,7 +271,7 @@ def test_write_stores_plan_files_and_reads_back(tmp_path: Path) -> None:
     assert "值班" not in text.split("\n", 4)[-1]
     repo = load_repository(root)
     branch = repo.branch("SQ01")
-    built = planning.build(branch, 2026, HolidayCalendar(root), effective("xz"), planning.member_names(repo))
+    built = planning.build(branch, 2026, HolidayCalendar(root), effective("xz"), planning.member_names(repo.branches))
     read, problems = planfile.read(text.encode("utf-8"), "SQ01/plan/2026.yaml", 2026, "SQ01")
     assert problems == []
     assert [entry for entry, _ in read.entries] == [e for e in built.entries if e.kind != "duty"]

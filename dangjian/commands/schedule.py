@@ -33,11 +33,11 @@ def schedule(
 ) -> None:
     """排出主题党日日期和三会一课年度计划。退出码：0 成功，1 有党组织的记录无法排期，2 用法、路径或节假日数据错误。"""
     from dangjian import dates
-    from dangjian.loader import load_repository
     from dangjian.params import effective
     from dangjian.schedule import plan as planning
     from dangjian.schedule.holidayfile import HolidayFileError, describe
     from dangjian.schedule.holidays import PROVISIONAL_NOTE, HolidayCalendar, UnknownYear
+    from dangjian.schedule.records import load_for_schedule
 
     fmt = output_format or (_SUFFIX_FORMAT.get(output.suffix.lower(), "table") if output else "table")
     if fmt not in FORMATS:
@@ -50,11 +50,11 @@ def schedule(
     year = year or dates.today().year
     if not 1900 <= year <= 2200:
         raise fail(f"--year {year} 不是有效的年份")
-    repo = load_repository(root)
-    chosen = _select(repo, root, path, branch, all_branches)
-    params = effective(repo.config.profile or "xz", repo.config.parameters or {})
+    config, branches = load_for_schedule(root)
+    chosen = _select(branches, root, path, branch, all_branches)
+    params = effective(config.profile or "xz", config.parameters or {})
     cal = HolidayCalendar(root, provisional)
-    names = planning.member_names(repo)
+    names = planning.member_names(branches)
     try:
         warnings = _year_warnings(cal, year, PROVISIONAL_NOTE)
         plans = [planning.build(b, year, cal, params, names) for b in chosen]
@@ -74,9 +74,9 @@ def schedule(
         raise typer.Exit(1)
 
 
-def _select(repo, root: Path, path: Path | None, branch: str | None, all_branches: bool) -> list:
-    usable = [b for b in repo.branches if b.info is not None]
-    for b in repo.branches:
+def _select(branches: list, root: Path, path: Path | None, branch: str | None, all_branches: bool) -> list:
+    usable = [b for b in branches if b.info is not None]
+    for b in branches:
         if b.info is None:
             print(f"dangjian：警告：{b.branch_file} 无法读取，已跳过（请先运行 dangjian validate）", file=sys.stderr)
     if branch:

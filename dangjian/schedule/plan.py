@@ -213,5 +213,6 @@ def _duty(plan: BranchPlan, cal: HolidayCalendar, names: dict[str, str], add) ->
         day += dt.timedelta(days=1)
 
 
-def member_names(repo) -> dict[str, str]:
-    return {m.id: m.name or m.id for b in repo.branches for m in b.members if m.id}
+def member_names(branches: list[BranchRecords]) -> dict[str, str]:
+    """Member id → name over the whole repository (a duty rota names secretaries of other branches)."""
+    return {m.id: m.name or m.id for b in branches for m in b.members if m.id}
