@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from dangjian.facts import is_member_on
+from dangjian.dates import add_months
+from dangjian.facts import descendants, is_member_on
 from dangjian.findings import Problem, Severity
 from dangjian.loader import year_of_path
 from dangjian.located import Loc
@@ -29,53 +30,55 @@ def member_id_unique(repo, ctx) -> Iterator[Problem]:
                           key=member_id, related=(first,))
 
 
-def _references(branch: BranchRecords, as_of: dt.date) -> Iterator[tuple[str, dt.date | None, Loc, str]]:
-    """Every member id the branch's records name: (id, date it must hold on, where, what)."""
+def _references(branch: BranchRecords, as_of: dt.date) -> Iterator[tuple[str, dt.date | None, Loc, str, bool]]:
+    """Every member id the branch's records name: (id, date it must hold on, where, what, and
+    whether members of sub-branches count — true for a committee seat and the duty rota)."""
     info = branch.info
     committee = info.committee if info else None
     if committee:
         for seat in committee.seats:
-            yield seat.member, seat.since or committee.elected, seat.at("member"), f"委员会{seat.role or '委员'}"
+            yield seat.member, seat.since or committee.elected, seat.at("member"), f"委员会{seat.role or '委员'}", True
     if info:
         for group in info.groups:
             if group.leader:
-                yield group.leader, as_of, group.at("leader"), f"{group.name}组长"
+                yield group.leader, as_of, group.at("leader"), f"{group.name}组长", False
         for rota in info.duty_rota:
             for i, member_id in enumerate(rota.members):
-                yield member_id, as_of, rota.at("members"), f"{rota.weekday}值班人员（第{i + 1}位）"
+                yield member_id, as_of, rota.at("members"), f"{rota.weekday}值班人员（第{i + 1}位）", True
     for m in branch.meetings:
         label = f"{m.date}会议" if m.date else "会议"
         for attr, who in (("host", m.host), ("recorder", m.recorder)):
             if who:
-                yield who, m.date, m.at(attr), f"{label}的{'主持人' if attr == 'host' else '记录人'}"
+                yield who, m.date, m.at(attr), f"{label}的{'主持人' if attr == 'host' else '记录人'}", False
         for who in m.attendees:
-            yield who, m.date, m.at("attendees"), f"{label}的出席人员"
+            yield who, m.date, m.at("attendees"), f"{label}的出席人员", False
         for absence in m.absentees:
-            yield absence.member, m.date, absence.at("member"), f"{label}的缺席人员"
+            yield absence.member, m.date, absence.at("member"), f"{label}的缺席人员", False
     for t in branch.talks:
-        yield t.talker, t.date, t.at("talker"), f"{t.date}谈话的谈话人"
-        yield t.talkee, t.date, t.at("talkee"), f"{t.date}谈话的谈话对象"
+        yield t.talker, t.date, t.at("talker"), f"{t.date}谈话的谈话人", False
+        yield t.talkee, t.date, t.at("talkee"), f"{t.date}谈话的谈话对象", False
     for t in branch.trainings:
         for who in t.attendees:
-            yield who, t.date, t.at("attendees"), f"{t.date}培训“{t.title}”的参加人员"
+            yield who, t.date, t.at("attendees"), f"{t.date}培训“{t.title}”的参加人员", False
     for year, dues in branch.dues.items():
         for account in dues.accounts:
             months = sorted(account.paid or {})
-            day = dt.date(year, months[0], 1) if months else None
-            yield account.member, day, account.at("member"), f"{year}年党费账"
+            # A month is owed by whoever belongs on its last day (as the ledger counts it).
+            day = add_months(dt.date(year, months[0], 1), 1) - dt.timedelta(days=1) if months else None
+            yield account.member, day, account.at("member"), f"{year}年党费账", False
     for year, acts in branch.activities.items():
         for service in acts.services:
             for who in service.participants:
-                yield who, service.date, service.at("participants"), f"{service.date}志愿服务的参加人员"
+                yield who, service.date, service.at("participants"), f"{service.date}志愿服务的参加人员", False
         for group_name in ("pairings", "commitments", "commitment_reports", "star_ratings", "appraisals"):
             for item in getattr(acts, group_name):
                 yield item.member, getattr(item, "date", None) or getattr(item, "since", None) or \
-                    dt.date(year, 12, 31), item.at("member"), f"{year}年活动记录"
+                    dt.date(year, 12, 31), item.at("member"), f"{year}年活动记录", False
     for a in branch.applicants:
         for who in a.sponsors:
-            yield who, a.admitted or a.candidate, a.at("sponsors"), f"{a.name}的入党介绍人"
+            yield who, a.admitted or a.candidate, a.at("sponsors"), f"{a.name}的入党介绍人", False
         for who in a.mentors:
-            yield who, a.activist, a.at("mentors"), f"{a.name}的培养联系人"
+            yield who, a.activist, a.at("mentors"), f"{a.name}的培养联系人", False
 
 
 @rule("unknown-member", Severity.ERROR, ("XZ-3.7",))
@@ -87,10 +90,15 @@ def unknown_member(branch: BranchRecords, ctx) -> Iterator[Problem]:
       出席: [CN01-099]   # 名册中没有此编号
     """
     roster = {m.id: m for m in branch.members if m.id}
-    for member_id, day, loc, what in _references(branch, ctx.as_of):
+    # A 党总支's committee and duty rota are made of its sub-branches' secretaries (ZW-1).
+    wider = dict(roster)
+    if branch.info and branch.info.kind in ("党总支", "党委"):
+        for sub in descendants(ctx.repo, branch):
+            wider.update({m.id: m for m in sub.members if m.id})
+    for member_id, day, loc, what, wide in _references(branch, ctx.as_of):
         if not member_id:
             continue
-        member = roster.get(member_id)
+        member = (wider if wide else roster).get(member_id)
         if member is None:
             elsewhere = ctx.member_index.get(member_id)
             where = f"（该编号属于 {elsewhere[0][1].id}）" if elsewhere else ""
