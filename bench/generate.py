@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from dangjian.idnumber import make as make_id
 
-FORMAT_VERSION = 5  # bump when the output changes, so cached trees are regenerated
+FORMAT_VERSION = 6  # bump when the output changes, so cached trees are regenerated
 FIRST_YEAR, LAST_YEAR = 2022, 2026
 RECORDS_UNTIL = dt.date(2026, 10, 31)
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
@@ -347,10 +347,22 @@ DEFECTS = {
 }
 
 
+# Rules about records this generator does not write yet (思想汇报, 星级评定, 述职 …): switched off
+# in the generated dangjian.yaml so that the run reports the planted defects, not 100,000
+# warnings about missing kinds of record. Every other rule runs. `make bench` prints the count.
+NOT_MODELLED = ("thought-report", "star-rating-yearly", "commitment-yearly", "appraisal-grades",
+                "group-meeting-cadence", "talk-yearly", "training-hours", "committee-life-meeting",
+                "talk-committee", "training-leaders", "work-report", "standardisation-study",
+                "secretary-duty-report", "archive-books", "probation-term", "premises-area",
+                "community-funding", "committee-meeting-quorum", "committee-education")
+
+
 def config_yaml() -> str:
+    off = "".join(f"  {rule_id}: 关闭\n" for rule_id in NOT_MODELLED)
     return ("# 城南街道台账记录库（虚构数据，由 bench/generate.py 生成）\n"
             "组织名称: 中共城南街道工作委员会\n组织类型: 街道党工委\n规则集: xz\n"
-            f"记录截至: {RECORDS_UNTIL}\n")
+            f"记录截至: {RECORDS_UNTIL}\n"
+            "# 生成器尚未写出这些规则所需的记录，故关闭（其余规则全部运行）\n规则级别:\n" + off)
 
 
 def generate(out: Path, branches: int, seed: int = 1) -> dict:

@@ -1,6 +1,10 @@
 """The command line. Each subcommand lives in dangjian/commands/<name>.py and registers
 itself on the app; heavy libraries are imported inside the command functions so that
 `dangjian validate` in a pre-commit hook pays only for what it uses.
+
+`validate` goes first through its own small parser (dangjian.commands.validate.fast_main,
+built from the same option table as the typer command): importing typer alone takes longer
+than checking one changed file. The typer app is built on first use of `app`.
 """
 
 from __future__ import annotations
@@ -8,46 +12,64 @@ from __future__ import annotations
 import importlib
 import sys
 
-import typer
-
 # Order is the order of `dangjian --help`. A module registers with `register(app)`.
 COMMAND_MODULES = ("validate", "rules_cmd", "init_cmd", "tree", "config_cmd", "dues", "schedule", "report")
 
-app = typer.Typer(
-    name="dangjian",
-    help="基层党组织台账工具：校验台账、计算党费、安排主题党日和三会一课、生成报告。",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
+_app = None
 
 
-def _version(value: bool) -> None:
-    if value:
-        from dangjian import __version__
+def build_app():
+    import typer
 
-        typer.echo(f"dangjian {__version__}")
-        raise typer.Exit()
+    app = typer.Typer(
+        name="dangjian",
+        help="基层党组织台账工具：校验台账、计算党费、安排主题党日和三会一课、生成报告。",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+    )
+
+    def _version(value: bool) -> None:
+        if value:
+            from dangjian import __version__
+
+            typer.echo(f"dangjian {__version__}")
+            raise typer.Exit()
+
+    @app.callback()
+    def _root(version: bool = typer.Option(False, "--version", help="显示版本号", callback=_version,
+                                            is_eager=True)) -> None:
+        """基层党组织台账工具。"""
+
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"dangjian.commands.{name}")
+        except ModuleNotFoundError as exc:  # a command still being built is simply absent
+            if exc.name != f"dangjian.commands.{name}":
+                raise
+            continue
+        module.register(app)
+    return app
 
 
-@app.callback()
-def _root(version: bool = typer.Option(False, "--version", help="显示版本号", callback=_version,
-                                        is_eager=True)) -> None:
-    """基层党组织台账工具。"""
-
-
-for _name in COMMAND_MODULES:
-    try:
-        _module = importlib.import_module(f"dangjian.commands.{_name}")
-    except ModuleNotFoundError as exc:  # a command still being built is simply absent
-        if exc.name != f"dangjian.commands.{_name}":
-            raise
-        continue
-    _module.register(app)
+def __getattr__(name: str):
+    global _app
+    if name == "app":
+        if _app is None:
+            _app = build_app()
+        return _app
+    raise AttributeError(name)
 
 
 def main() -> None:
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="replace")  # legacy consoles and rare characters
-    app()
+    if sys.argv[1:2] == ["validate"]:
+        from dangjian.commands.validate import fast_main
+
+        code = fast_main(sys.argv[2:])
+        if code is not None:
+            sys.stdout.flush()
+            raise SystemExit(code)
+    __getattr__("app")()

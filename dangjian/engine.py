@@ -6,8 +6,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from dangjian import model, suppress
 from dangjian.findings import Finding, Problem, Severity
 from dangjian.loader import Repository
+from dangjian.located import Loc
 from dangjian.params import Effective, effective
 from dangjian.rules import Rule, all_rules, get
 
@@ -86,5 +88,225 @@ def run(repo: Repository, as_of: dt.date, select: set[str] | None = None,
                 crash = get("rule-crash")
                 where = getattr(getattr(target, "info", None), "loc", None) or repo.config.loc
                 findings.add(_finding(crash, Severity.ERROR, Problem(
-                    where, f"规则 {rule.id} 运行出错（{type(exc).__name__}: {exc}），请把此信息报告给维护者")))
-    return sorted(findings, key=Finding.sort_key)
+                    where, f"规则 {rule.id} 运行出错（{type(exc).__name__}: {exc}），请把此信息报告给维护者",
+                    key=rule.id)))
+    return suppress.settle(repo, sorted(findings, key=Finding.sort_key), select, ignore)
+
+
+# --- the incremental run `validate` uses -----------------------------------------------------
+#
+# Findings are cached per branch, keyed by the code digest, the day checked, the digest of
+# every roster in the repository (rules may look at other branches' rosters: member ids,
+# sub-branches) and the digests of the branch's own files; a whole run is cached by the
+# digests of all files. A branch rule that reads another branch's meetings, dues … still
+# works (the records load lazily) but its branch is then never cached.
+
+PARALLEL_MIN = 6  # branches to check before a second process pays for itself
+
+
+def _jobs() -> int:
+    import os
+
+    if os.environ.get("DANGJIAN_JOBS", "").isdigit():
+        return max(1, int(os.environ["DANGJIAN_JOBS"]))
+    try:
+        return max(1, min(len(os.sched_getaffinity(0)), 8))
+    except AttributeError:  # not Linux
+        return 1
+
+
+def _filtered(findings, select: set[str] | None, ignore: set[str] | None) -> list[Finding]:
+    def keep(f: Finding) -> bool:
+        rule_id = f.key if f.rule == "rule-crash" else f.rule
+        return not ((select and rule_id not in select) or (ignore and rule_id in ignore))
+
+    return sorted({f for f in findings if keep(f)}, key=Finding.sort_key)
+
+
+def stamp_problems(problems, repo: Repository) -> list[Finding]:
+    out = []
+    for rule_id, problem in problems:
+        rule = get(rule_id)
+        severity = severity_for(rule, repo)
+        if severity is not None:
+            out.append(_finding(rule, severity, problem))
+    return out
+
+
+def _rules_on(target, ctx: Context, scope: str) -> list[Finding]:
+    out: list[Finding] = []
+    repo = ctx.repo
+    for rule in all_rules():
+        severity = severity_for(rule, repo)
+        if severity is None or rule.func is None or rule.scope != scope:
+            continue
+        if scope == "branch" and (target.info is None or (not target.roster_ok and rule.needs_roster)):
+            continue
+        try:
+            out.extend(_finding(rule, severity, problem) for problem in rule.func(target, ctx))
+        except Exception as exc:  # a rule must never take the run down with it
+            crash = get("rule-crash")
+            where = getattr(getattr(target, "info", None), "loc", None) or repo.config.loc
+            out.append(_finding(crash, Severity.ERROR, Problem(
+                where, f"规则 {rule.id} 运行出错（{type(exc).__name__}: {exc}），请把此信息报告给维护者",
+                key=rule.id)))
+    return out
+
+
+def branch_findings(branch, ctx: Context) -> tuple[list[Finding], list[str]]:
+    """Every finding of one branch: its files' load problems and its rules. Also returns the
+    files of other branches that its rules read (see LazyBranch), which the result depends on."""
+    from dangjian import loader
+
+    branch.load_rest()
+    own = list(getattr(branch, "roster_problems", [])) + list(getattr(branch, "rest_problems", []))
+    loader.LAZY_LOADS.clear()
+    problems = ctx.repo.load_problems
+    base = len(problems)
+    problems.extend(own)  # some rules look there for problems in their own branch's files
+    try:
+        found = stamp_problems(own, ctx.repo) + _rules_on(branch, ctx, "branch")
+    finally:
+        del problems[base:]
+    return found, sorted(set(loader.LAZY_LOADS))
+
+
+_WORK: dict = {}
+
+
+def _work(directory: str):
+    import gc
+
+    gc.disable()  # a short-lived worker: collections would only cost time
+    ctx = _WORK["ctx"]
+    branch = next(b for b in ctx.repo.branches if b.directory == directory)
+    found, depends = branch_findings(branch, ctx)
+    return directory, found, depends
+
+
+def _compute(branches: list, ctx: Context) -> dict[str, tuple[list[Finding], list[str]]]:
+    import gc
+
+    out: dict[str, tuple[list[Finding], list[str]]] = {}
+    jobs = _jobs()
+    if jobs > 1 and len(branches) >= PARALLEL_MIN:
+        import multiprocessing
+
+        try:
+            pool_ctx = multiprocessing.get_context("fork")
+        except ValueError:
+            pool_ctx = None
+        if pool_ctx is not None:
+            _WORK["ctx"] = ctx
+            gc.freeze()  # the roster layer is shared with the workers, untouched
+            try:
+                with pool_ctx.Pool(min(jobs, len(branches))) as pool:
+                    for directory, found, depends in pool.imap_unordered(
+                            _work, [b.directory for b in branches], chunksize=2):
+                        out[directory] = (found, depends)
+            finally:
+                _WORK.clear()
+                gc.unfreeze()
+            return out
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for branch in branches:
+            out[branch.directory] = branch_findings(branch, ctx)
+    finally:
+        if enabled:
+            gc.enable()
+    return out
+
+
+def _roster_files(branch_dirs: list[str], files: list[str]) -> list[str]:
+    from dangjian.loader import ROSTER_FILES
+
+    names = {(f"{d}/{n}" if d else n) for d in branch_dirs for n in ROSTER_FILES}
+    return [f for f in files if f in names]
+
+
+def validate_repository(root, source, day: dt.date, cache=None, select: set[str] | None = None,
+                        ignore: set[str] | None = None, in_scope=None) -> tuple[list[Finding], Repository | None]:
+    """The findings `validate` reports, using and filling the cache when one is given.
+
+    `in_scope(directory)` limits which branches are checked (the others' findings would be
+    filtered out anyway); repository-wide rules always run. Returns the findings and the
+    repository as far as it was loaded (None when the whole run came from the cache).
+    """
+    from dangjian import cache as store
+    from dangjian import loader
+    from dangjian.sources import WorkTree
+
+    files = source.files()
+    documents = source.documents() if hasattr(source, "documents") else []
+    index = store.StatIndex(cache, root) if cache is not None and isinstance(source, WorkTree) else None
+    digests = source.digests(files + documents, index) if cache is not None else {}
+    if index is not None:
+        index.save()
+    code = store.code_digest() if cache is not None else ""
+    cacheable = cache is not None and all(digests.get(f) for f in files + documents)
+
+    config_entry = None
+    config_key = store.key("config", code, digests.get(loader.CONFIG_FILE))
+    if cache is not None and digests.get(loader.CONFIG_FILE):
+        config_entry = cache.get("config", config_key)
+    if config_entry is None:
+        config_problems: list = []
+        config = None
+        if loader.CONFIG_FILE in files:
+            config = loader.load_file(source, loader.CONFIG_FILE, model.RepoConfig, config_problems)
+        config = config or model.RepoConfig(name="（未命名）", loc=Loc(loader.CONFIG_FILE))
+        config_entry = (config, config_problems)
+        if cache is not None and digests.get(loader.CONFIG_FILE):
+            cache.put("config", config_key, config_entry)
+    config, config_problems = config_entry
+    as_of = min(day, config.records_until) if config.records_until else day
+
+    everything = sorted(digests.items())
+    run_key = store.key("run", code, as_of, everything)
+    if cacheable and in_scope is None:
+        hit = cache.get("run", run_key)
+        if hit is not None:
+            return _filtered(hit, select, ignore), None
+
+    branch_dirs, _owners = loader._layout(files)
+    roster_key = store.key("rosters", code, branch_dirs, [(f, digests.get(f)) for f in _roster_files(branch_dirs, files)])
+    rosters = cache.get("rosters", roster_key) if cache is not None else None
+    repo = loader.load_lazy(root, source, config=config, rosters=rosters)
+    repo.load_problems[:0] = config_problems
+    if rosters is None and cache is not None and all(digests.get(f) for f in _roster_files(branch_dirs, files)):
+        cache.put("rosters", roster_key, {b.directory: (b.info, b.members, b.roster_ok, b.roster_problems)
+                                          for b in repo.branches})
+    in_rosters = {id(p) for b in repo.branches for p in b.roster_problems}
+    base_problems = [p for p in repo.load_problems if id(p) not in in_rosters]
+    # Only the repository-level problems stay in the shared list; each branch adds its own
+    # while its rules run (some rules look there for problems in their own files).
+    repo.load_problems[:] = base_problems
+    ctx = make_context(repo, as_of)
+
+    findings: list[Finding] = stamp_problems(base_problems, repo)
+    wanted = [b for b in repo.branches if in_scope is None or in_scope(b.directory)]
+    keys: dict[str, str | None] = {}
+    todo = []
+    for branch in wanted:
+        own = [(f, digests.get(f)) for f in branch.files]
+        keys[branch.directory] = store.key("branch", code, as_of, roster_key, own) \
+            if cache is not None and all(d for _f, d in own) else None
+        hit = cache.get("branch", keys[branch.directory]) if keys[branch.directory] else None
+        # An entry lists the other branches' files its rules read; it holds while they are unchanged.
+        if hit is not None and all(digests.get(rel) == digest for rel, digest in hit[0]):
+            findings.extend(hit[1])
+        else:
+            todo.append(branch)
+    for directory, (found, depends) in _compute(todo, ctx).items():
+        findings.extend(found)
+        deps = [(rel, digests.get(rel)) for rel in depends]
+        if keys.get(directory) and all(d for _rel, d in deps):
+            cache.put("branch", keys[directory], (deps, found))
+    loader.LAZY_LOADS.clear()
+    findings.extend(_rules_on(repo, ctx, "repo"))
+    result = sorted(set(findings), key=Finding.sort_key)
+    if cacheable and in_scope is None:
+        cache.put("run", run_key, result)
+    return _filtered(result, select, ignore), repo

@@ -5,6 +5,7 @@ A file that cannot be read becomes a finding and never hides the other files.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,8 +14,6 @@ from dangjian import model
 from dangjian.decode import decode_record
 from dangjian.findings import Problem
 from dangjian.located import Loc
-from dangjian.schema import Converter
-from dangjian.yamlread import parse_text
 
 CONFIG_FILE = "dangjian.yaml"
 # Directories at the root kept for the street's own records, holiday files and templates.
@@ -33,6 +32,11 @@ class Repository:
     branches: list[model.BranchRecords] = field(default_factory=list)
     load_problems: list[tuple[str, Problem]] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    source: object = field(default=None, compare=False, repr=False)
+
+    def documents(self) -> list[str]:
+        """Generated documents (Markdown, CSV, Word …) that git would commit."""
+        return self.source.documents() if hasattr(self.source, "documents") else []
 
     def branch(self, branch_id: str) -> model.BranchRecords | None:
         return next((b for b in self.branches if b.id == branch_id), None)
@@ -51,11 +55,34 @@ def find_root(start: Path) -> Path | None:
 
 def load_file(source, rel: str, cls, problems: list, engine: str = "fast"):
     """Read, decode, parse and convert one file; every failure becomes a (rule, Problem)."""
+    from dangjian.schema import Converter
+    from dangjian.yamlread import parse_text
+
+    data = _read(source, rel, problems)
+    if data is None:
+        return None
+    issues_before = len(problems)
+    value = _parse(data, rel, problems, engine, parse_text)
+    if value is None:
+        return None
+    skip = {(p.loc.line, p.loc.col) for _rule, p in problems[issues_before:]}
+    converter = Converter(rel, skip)
+    obj = converter.record(cls, value, value.pos if hasattr(value, "pos") else (1, 1), "文件")
+    for issue in converter.issues:
+        problems.append((issue.rule, Problem(issue.loc, issue.message)))
+    return obj
+
+
+def _read(source, rel: str, problems: list) -> bytes | None:
     try:
-        data = source.read(rel)
+        return source.read(rel)
     except (OSError, PermissionError) as exc:
         problems.append(("file-unreadable", Problem(Loc(rel), f"无法读取文件：{_reason(exc)}")))
         return None
+
+
+def _parse(data: bytes, rel: str, problems: list, engine: str, parse_text):
+    """Decode and parse; None (with the reason in `problems`) when there is nothing to convert."""
     text, decode_issues = decode_record(data)
     for issue in decode_issues:
         problems.append((issue.rule, Problem(Loc(rel, issue.line, issue.col), issue.message)))
@@ -65,15 +92,9 @@ def load_file(source, rel: str, cls, problems: list, engine: str = "fast"):
     for issue in parse_issues:
         problems.append((issue.rule, Problem(Loc(rel, issue.line, issue.col), issue.message,
                                              excerpt=issue.excerpt)))
-    if value is None:
-        if not parse_issues:
-            problems.append(("empty-file", Problem(Loc(rel), "文件是空的：请填写内容或删除此文件")))
-        return None
-    converter = Converter(rel, {(i.line, i.col) for i in parse_issues})
-    obj = converter.record(cls, value, value.pos if hasattr(value, "pos") else (1, 1), "文件")
-    for issue in converter.issues:
-        problems.append((issue.rule, Problem(issue.loc, issue.message)))
-    return obj
+    if value is None and not parse_issues:
+        problems.append(("empty-file", Problem(Loc(rel), "文件是空的：请填写内容或删除此文件")))
+    return value
 
 
 def _reason(exc: Exception) -> str:
@@ -84,37 +105,141 @@ def _reason(exc: Exception) -> str:
     return str(exc)
 
 
+PRIVATE_MEMBERS = "members.private.yaml"  # git-ignored overlay: 身份证号, 手机号 by 编号
+ROSTER_FILES = ("branch.yaml", "members.yaml", PRIVATE_MEMBERS)
+PRIVATE_KEYS = {"身份证号": "id_number", "手机号": "phone"}
+LAZY_LOADS: list[str] = []  # directories whose records a rule pulled in lazily (see LazyBranch)
+
+
+def _dir_of(rel: str) -> str:
+    return rel.rsplit("/", 1)[0] if "/" in rel else ""
+
+
+def _layout(files: list[str]) -> tuple[list[str], dict[str, str | None]]:
+    """Organisation directories (those holding branch.yaml) and the owner of every file."""
+    branch_dirs = sorted({_dir_of(f) for f in files if f == "branch.yaml" or f.endswith("/branch.yaml")})
+    dirs = {d for d in branch_dirs if d}
+    owners: dict[str, str | None] = {}
+    for rel in files:
+        if rel == CONFIG_FILE or rel.split("/", 1)[0] in RESERVED_DIRS:
+            continue
+        owners[rel] = _owner(_dir_of(rel), dirs)
+    return [d for d in branch_dirs if d], owners
+
+
 def load_repository(root: Path, source=None, engine: str = "fast") -> Repository:
+    """Load every file of the repository (what reports, dues and schedule commands use)."""
+    repo = load_lazy(root, source, engine)
+    for records in repo.branches:
+        records.load_rest()
+        repo.load_problems.extend(records.rest_problems)
+    LAZY_LOADS.clear()
+    return repo
+
+
+def load_lazy(root: Path, source=None, engine: str = "fast", config: model.RepoConfig | None = None,
+              rosters: dict | None = None) -> Repository:
+    """Load dangjian.yaml and every branch's roster (branch.yaml, members.yaml); the rest of a
+    branch (meetings, dues, …) is read the first time anything asks for it. `config` and
+    `rosters` ({directory: (info, members, roster_ok, problems)}) may come from the cache."""
     from dangjian.sources import WorkTree
 
     source = source or WorkTree(root)
     problems: list[tuple[str, Problem]] = []
     files = source.files()
-    config = None
-    if CONFIG_FILE in files:
-        config = load_file(source, CONFIG_FILE, model.RepoConfig, problems, engine)
-    config = config or model.RepoConfig(name="（未命名）", loc=Loc(CONFIG_FILE))
-    branch_dirs = sorted({f.rsplit("/", 1)[0] if "/" in f else "" for f in files
-                          if f == "branch.yaml" or f.endswith("/branch.yaml")})
+    if config is None:
+        if CONFIG_FILE in files:
+            config = load_file(source, CONFIG_FILE, model.RepoConfig, problems, engine)
+        config = config or model.RepoConfig(name="（未命名）", loc=Loc(CONFIG_FILE))
+    branch_dirs, owners = _layout(files)
     repo = Repository(root=root, config=config, load_problems=problems, files=files)
-    by_dir = {d: model.BranchRecords(directory=d) for d in branch_dirs if d}
+    repo.source = source
+    by_dir: dict[str, LazyBranch] = {d: LazyBranch(d) for d in branch_dirs}
     for d, records in by_dir.items():
-        parent_dir = _owner(d.rsplit("/", 1)[0] if "/" in d else "", by_dir)
-        records.parent = parent_dir  # fixed up to an id below
-    for rel in files:
-        if rel == CONFIG_FILE or rel.split("/", 1)[0] in RESERVED_DIRS:
-            continue
-        owner = _owner(rel.rsplit("/", 1)[0] if "/" in rel else "", by_dir)
+        records.parent = _owner(_dir_of(d), by_dir)
+    for rel, owner in owners.items():
         if owner is None:
             problems.append(("unknown-file", Problem(
                 Loc(rel), "此文件不属于任何党组织目录（同目录或上级目录中没有 branch.yaml），未被检查")))
-            continue
-        _load_into(by_dir[owner], rel, rel[len(owner) + 1:], source, problems, engine)
+        else:
+            by_dir[owner].files.append(rel)
+    for d, records in by_dir.items():
+        cached = (rosters or {}).get(d)
+        if cached is not None:
+            records.info, records.members, records.roster_ok, records.roster_problems = cached
+            problems.extend(records.roster_problems)
+        else:
+            before = len(problems)
+            load_roster(records, source, problems, engine)
+            records.roster_problems = problems[before:]
+        records.arm(source, problems, engine)
     for records in by_dir.values():
         if records.parent is not None:
             records.parent = by_dir[records.parent].id
     repo.branches = list(by_dir.values())
     return repo
+
+
+def load_roster(records: model.BranchRecords, source, problems: list, engine: str = "fast") -> None:
+    """branch.yaml, members.yaml and the private overlay of one organisation directory."""
+    prefix = f"{records.directory}/" if records.directory else ""
+    present = set(records.files)
+    if prefix + "branch.yaml" in present:
+        records.info = load_file(source, prefix + "branch.yaml", model.Branch, problems, engine)
+    if prefix + "members.yaml" in present:
+        roster = load_file(source, prefix + "members.yaml", model.MembersFile, problems, engine)
+        if roster is None:
+            records.roster_ok = False
+        else:
+            records.members = roster.members
+    if prefix + PRIVATE_MEMBERS in present:
+        _merge_private(records, source, prefix + PRIVATE_MEMBERS, problems, engine)
+
+
+def _merge_private(records: model.BranchRecords, source, rel: str, problems: list, engine: str) -> None:
+    """Lay 身份证号 and 手机号 from members.private.yaml over the roster, by 编号."""
+    from dangjian.schema import Converter
+    from dangjian.yamlread import parse_text
+
+    data = _read(source, rel, problems)
+    if data is None:
+        return
+    value = _parse(data, rel, problems, engine, parse_text)
+    if value is None:
+        return
+    items = value.get("党员") if hasattr(value, "get") else None
+    if not hasattr(items, "item_pos"):
+        problems.append(("wrong-type", Problem(Loc(rel, *getattr(value, "pos", (1, 1))),
+                                               "私密名册应为“党员:”下的列表，每项写 编号 和 身份证号、手机号")))
+        return
+    fields = {f.name: f for f in dataclasses.fields(model.Member)}
+    by_id = {m.id: m for m in records.members if m.id}
+    converter = Converter(rel)
+    for item, pos in zip(items, items.item_pos, strict=True):
+        if not hasattr(item, "key_pos"):
+            problems.append(("wrong-type", Problem(Loc(rel, *pos), "私密名册的每一项应为若干“键: 值”")))
+            continue
+        member = by_id.get(item.get("编号"))
+        if member is None:
+            problems.append(("invalid-value", Problem(
+                Loc(rel, *item.val_pos.get("编号", pos)),
+                f"私密名册中的党员编号“{item.get('编号')}”不在 members.yaml 中")))
+            continue
+        for key_name, raw in item.items():
+            if key_name == "编号":
+                continue
+            attr = PRIVATE_KEYS.get(key_name)
+            if attr is None:
+                problems.append(("unknown-key", Problem(
+                    Loc(rel, *item.key_pos[key_name]), f"私密名册只能写 编号、身份证号、手机号，不能写“{key_name}”")))
+                continue
+            vpos = item.val_pos.get(key_name)
+            converted = converter.value(str, raw, vpos, fields[attr].metadata, key_name)
+            if converted is not None:
+                setattr(member, attr, converted)
+                member.locs[attr] = Loc(rel, *(vpos or pos))
+    for issue in converter.issues:
+        problems.append((issue.rule, Problem(issue.loc, issue.message)))
 
 
 def year_of_path(path: str) -> int | None:
@@ -123,7 +248,7 @@ def year_of_path(path: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _owner(directory: str, by_dir: dict) -> str | None:
+def _owner(directory: str, by_dir) -> str | None:
     while directory:
         if directory in by_dir:
             return directory
@@ -132,18 +257,12 @@ def _owner(directory: str, by_dir: dict) -> str | None:
 
 
 def _load_into(records: model.BranchRecords, rel: str, inner: str, source, problems, engine) -> None:
-    records.files.append(rel)
-    if inner in SINGLE_FILES:
-        obj = load_file(source, rel, SINGLE_FILES[inner], problems, engine)
-        if obj is None:
-            if inner == "members.yaml":
-                records.roster_ok = False
-            return
-        if inner == "branch.yaml":
-            records.info = obj
-        elif inner == "members.yaml":
-            records.members = obj.members
-        else:
+    """Load one non-roster file of an organisation directory into its records."""
+    if inner in ROSTER_FILES:
+        return
+    if inner == "applicants.yaml":
+        obj = load_file(source, rel, model.ApplicantsFile, problems, engine)
+        if obj is not None:
             records.applicants = obj.applicants
         return
     match = YEAR_FILE.match(inner)
@@ -169,3 +288,80 @@ def _load_into(records: model.BranchRecords, rel: str, inner: str, source, probl
         records.talks.extend(obj.talks)
     else:
         records.activities[year] = obj
+
+
+# Which attribute of a branch each kind of file fills; a lazy branch loads one kind at a time.
+KIND_OF_ATTR = {"applicants": "applicants", "meetings": "meetings", "meeting_years": "meetings",
+                "dues": "dues", "trainings": "trainings", "talks": "talks", "activities": "activities"}
+
+
+def kind_of(inner: str) -> str:
+    """The kind of a file inside an organisation directory: roster, applicants, meetings, …"""
+    if inner in ROSTER_FILES:
+        return "roster"
+    if inner == "applicants.yaml":
+        return "applicants"
+    return inner.split("/", 1)[0] if YEAR_FILE.match(inner) else "other"
+
+
+def _lazy(name: str) -> property:
+    slot, kind = "_" + name, KIND_OF_ATTR[name]
+
+    def get(self):
+        pending = self.__dict__.get("_pending")
+        if pending is not None and kind in pending[3]:
+            self.load_kind(kind)
+        return self.__dict__[slot]
+
+    def put(self, value) -> None:
+        self.__dict__[slot] = value
+
+    return property(get, put)
+
+
+class LazyBranch(model.BranchRecords):
+    """An organisation whose roster is loaded and whose other records load on first use.
+
+    `validate` needs every roster (for member ids across the repository) but only the
+    meetings, dues … of the branches it actually checks; anything else that asks for them
+    reads them through these properties as if they had been loaded from the start, and
+    LAZY_LOADS tells the cache which files that made a result depend on.
+    """
+
+    applicants = _lazy("applicants")
+    meetings = _lazy("meetings")
+    dues = _lazy("dues")
+    trainings = _lazy("trainings")
+    talks = _lazy("talks")
+    activities = _lazy("activities")
+    meeting_years = _lazy("meeting_years")
+
+    def arm(self, source, problems: list, engine: str) -> None:
+        self.rest_problems: list = []
+        kinds = {"applicants", "meetings", "dues", "trainings", "talks", "activities", "other"}
+        self.__dict__["_pending"] = (source, problems, engine, kinds)
+
+    def _inner(self, rel: str) -> str:
+        return rel[len(self.directory) + 1:] if self.directory else rel
+
+    def load_kind(self, kind: str) -> None:
+        pending = self.__dict__.get("_pending")
+        if pending is None or kind not in pending[3]:
+            return
+        source, _problems, engine, kinds = pending
+        kinds.discard(kind)
+        if not kinds:
+            self.__dict__["_pending"] = None
+        files = [rel for rel in self.files if kind_of(self._inner(rel)) == kind]
+        LAZY_LOADS.extend(files)
+        for rel in files:
+            _load_into(self, rel, self._inner(rel), source, self.rest_problems, engine)
+
+    def load_rest(self) -> None:
+        pending = self.__dict__.get("_pending")
+        for kind in sorted(pending[3]) if pending is not None else ():
+            self.load_kind(kind)
+
+    @property
+    def loaded(self) -> bool:
+        return self.__dict__.get("_pending") is None

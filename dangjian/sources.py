@@ -1,7 +1,9 @@
 """Where record bytes come from: the work tree, the git index, or a git revision.
 
 The loader reads only through a Source, so `validate --staged` and history commands
-see exactly what git holds without checking anything out.
+see exactly what git holds without checking anything out. A Source also gives each file's
+content digest (git's blob id, or a hash remembered by size and mtime) so that the cache
+can tell what changed without reading everything again.
 """
 
 from __future__ import annotations
@@ -10,10 +12,22 @@ import os
 import subprocess
 from pathlib import Path
 
+# Generated documents that may carry personal numbers (checked by the privacy rule).
+DOCUMENT_SUFFIXES = (".md", ".markdown", ".csv", ".txt", ".html", ".htm", ".docx", ".xlsx", ".tsv")
+MAX_FILE_BYTES = 16 * 1024 * 1024  # larger files are refused with a finding, never parsed
+
+
+def _visible(rel: str) -> bool:
+    return not any(part.startswith(".") for part in rel.split("/"))
+
 
 def is_record_candidate(rel: str) -> bool:
     """YAML files outside hidden directories (.git, .github, .dangjian …) and not hidden."""
-    return rel.endswith((".yaml", ".yml")) and not any(part.startswith(".") for part in rel.split("/"))
+    return rel.endswith((".yaml", ".yml")) and _visible(rel)
+
+
+def is_document(rel: str) -> bool:
+    return rel.lower().endswith(DOCUMENT_SUFFIXES) and _visible(rel)
 
 
 class WorkTree:
@@ -21,9 +35,11 @@ class WorkTree:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        self._files: list[str] | None = None
+        self._documents: list[str] = []
 
-    def files(self) -> list[str]:
-        out = []
+    def _walk(self) -> None:
+        out, docs = [], []
         for dirpath, dirnames, filenames in os.walk(self.root):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in ("node_modules",))
             rel_dir = Path(dirpath).relative_to(self.root).as_posix()
@@ -31,15 +47,78 @@ class WorkTree:
                 rel = name if rel_dir == "." else f"{rel_dir}/{name}"
                 if is_record_candidate(rel):
                     out.append(rel)
-        return sorted(out)
+                elif is_document(rel):
+                    docs.append(rel)
+        self._files, self._documents = sorted(out), sorted(docs)
 
-    def read(self, rel: str) -> bytes:
+    def files(self) -> list[str]:
+        if self._files is None:
+            self._walk()
+        return list(self._files or [])
+
+    def documents(self) -> list[str]:
+        """Non-YAML documents that git would commit (ignored ones are left out when git can tell)."""
+        if self._files is None:
+            self._walk()
+        docs = self._documents
+        if docs and _inside_git(self.root):
+            try:
+                ignored = subprocess.run(["git", "check-ignore", "-z", "--stdin"], cwd=self.root,
+                                         input="\0".join(docs).encode("utf-8") + b"\0",
+                                         capture_output=True, timeout=30).stdout
+                skip = {p.decode("utf-8", "replace") for p in ignored.split(b"\0") if p}
+                docs = [d for d in docs if d not in skip]
+            except (OSError, subprocess.SubprocessError):
+                pass
+        return docs
+
+    def _checked(self, rel: str) -> Path:
         path = self.root / rel
         if path.is_symlink():
             target = path.resolve()
             if not target.is_relative_to(self.root.resolve()):
                 raise PermissionError("符号链接指向记录库之外，已拒绝读取")
+        return path
+
+    def read(self, rel: str) -> bytes:
+        path = self._checked(rel)
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise FileTooLarge(size)
         return path.read_bytes()
+
+    def digests(self, rels: list[str], index=None) -> dict[str, str | None]:
+        """Content digest per file (None for a file that cannot be read: it is never cached)."""
+        from dangjian.cache import file_digest
+
+        out: dict[str, str | None] = {}
+        for rel in rels:
+            try:
+                path = self._checked(rel)
+                st = path.stat()
+                digest = index.lookup(rel, st) if index is not None else None
+                if digest is None:
+                    if st.st_size > MAX_FILE_BYTES:
+                        out[rel] = None
+                        continue
+                    digest = file_digest(path.read_bytes())
+                    if index is not None:
+                        index.record(rel, st, digest)
+                out[rel] = digest
+            except OSError:
+                out[rel] = None
+        return out
+
+
+class FileTooLarge(OSError):
+    def __init__(self, size: int) -> None:
+        super().__init__(f"文件过大（{size / 1024 / 1024:.1f} MB），超过 {MAX_FILE_BYTES // 1024 // 1024} MB 的上限，"
+                         "未读取；台账文件应按年份拆分")
+        self.size = size
+
+
+def _inside_git(root: Path) -> bool:
+    return any((p / ".git").exists() for p in (root.resolve(), *root.resolve().parents))
 
 
 class GitTree:
@@ -52,13 +131,16 @@ class GitTree:
         self.top = Path(top)
         self.prefix = self.root.resolve().relative_to(self.top.resolve()).as_posix()
         self._blobs: dict[str, str] = {}
+        self._docs: dict[str, str] = {}
+        self._batch = None
+        self._batch_pid = 0
         if rev is None:
-            listing = self._git("ls-files", "-s", "-z", "--", ".")
+            listing = self._git("ls-files", "-s", "-z", "--full-name", "--", ".")
             for entry in filter(None, listing.split("\0")):
                 meta, path = entry.split("\t", 1)
                 self._add(path, meta.split()[1])
         else:
-            listing = self._git("ls-tree", "-r", "-z", rev, "--", ".")
+            listing = self._git("ls-tree", "-r", "-z", "--full-name", rev, "--", ".")
             for entry in filter(None, listing.split("\0")):
                 meta, path = entry.split("\t", 1)
                 self._add(path, meta.split()[2])
@@ -68,6 +150,8 @@ class GitTree:
             if top_rel.startswith(self.prefix + "/") else None
         if rel and is_record_candidate(rel):
             self._blobs[rel] = sha
+        elif rel and is_document(rel):
+            self._docs[rel] = sha
 
     def _git(self, *args: str) -> str:
         return subprocess.run(["git", *args], cwd=self.root, check=True, capture_output=True,
@@ -76,9 +160,39 @@ class GitTree:
     def files(self) -> list[str]:
         return sorted(self._blobs)
 
+    def documents(self) -> list[str]:
+        return sorted(self._docs)
+
+    def digests(self, rels: list[str], index=None) -> dict[str, str | None]:
+        table = {**self._docs, **self._blobs}
+        return {rel: table.get(rel) for rel in rels}
+
     def read(self, rel: str) -> bytes:
-        return subprocess.run(["git", "cat-file", "blob", self._blobs[rel]], cwd=self.root, check=True,
-                              capture_output=True).stdout
+        """One long-lived `git cat-file --batch` per process: a pre-commit run reads a few
+        dozen blobs, and a process per blob would cost more than parsing them."""
+        sha = self._blobs.get(rel) or self._docs[rel]
+        if self._batch is None or self._batch_pid != os.getpid():
+            self._batch = subprocess.Popen(["git", "cat-file", "--batch"], cwd=self.root, stdin=subprocess.PIPE,
+                                           stdout=subprocess.PIPE)
+            self._batch_pid = os.getpid()
+        assert self._batch.stdin is not None and self._batch.stdout is not None
+        self._batch.stdin.write(sha.encode() + b"\n")
+        self._batch.stdin.flush()
+        header = self._batch.stdout.readline().split()
+        if len(header) < 3 or header[1] != b"blob":
+            raise FileNotFoundError(rel)
+        size = int(header[2])
+        data = self._batch.stdout.read(size)
+        self._batch.stdout.read(1)  # the newline after the content
+        if size > MAX_FILE_BYTES:
+            raise FileTooLarge(size)
+        return data
+
+    def close(self) -> None:
+        if self._batch is not None and self._batch_pid == os.getpid():
+            self._batch.stdin.close()  # type: ignore[union-attr]
+            self._batch.wait()
+        self._batch = None
 
     def changed_since(self, rev: str | None) -> list[str]:
         """Paths (relative to the root) staged against HEAD (`rev=None`) or changed since `rev`."""

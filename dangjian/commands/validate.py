@@ -1,56 +1,181 @@
-"""`dangjian validate`: check records against the regulations. Never writes a record."""
+"""`dangjian validate`: check records against the regulations. Never writes a record.
+
+The options are declared once, in OPTIONS. Typer builds the command from them, and so does
+`fast_main`, which `dangjian.cli.main` calls first: a pre-commit hook runs `validate` many
+times a day, and importing typer alone costs more than checking one changed file. The fast
+path declines (returns None) whenever it is unsure — `--help`, an unknown option, a
+malformed value — and typer then handles the command line exactly as before.
+"""
 
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
-
-import typer
-
-from dangjian.commands.common import display_prefix, fail, parse_day, resolve_root
 
 
-def register(app: typer.Typer) -> None:
+@dataclass(frozen=True)
+class Opt:
+    dest: str
+    flags: tuple[str, ...]
+    kind: type  # bool (a flag), str or Path
+    help: str
+
+
+OPTIONS = (
+    Opt("output_format", ("--format", "-f"), str, "输出格式：text、parsable、json、sarif、github、gitlab"),
+    Opt("strict", ("--strict",), bool, "警告也视为不通过（退出码 1）"),
+    Opt("select", ("--select",), str, "只运行这些规则（逗号分隔的规则编号）"),
+    Opt("ignore", ("--ignore",), str, "不运行这些规则（逗号分隔的规则编号）"),
+    Opt("staged", ("--staged",), bool, "检查 git 暂存区中的内容（提交前检查用）"),
+    Opt("since", ("--since",), str, "只报告自某个 git 版本以来改动涉及的问题"),
+    Opt("as_of", ("--as-of",), str, "按哪一天检查（默认今天，北京时间）"),
+    Opt("output", ("--output", "-o"), Path, "把结果写入文件而不是屏幕"),
+    Opt("no_cache", ("--no-cache",), bool, "不使用也不更新缓存（缓存在记录库之外，见 docs/performance.md）"),
+    Opt("unmasked", ("--unmasked",), bool, "输出完整的身份证号和手机号（默认打码；会在屏幕上警告）"),
+)
+DEFAULTS = {"output_format": "text"}
+PATHS_HELP = "记录库目录，或其中的文件/目录（只报告这些位置的问题）"
+PROJECT_RECORDS = Path(__file__).resolve().parent.parent.parent / "records"
+
+
+class UsageError(Exception):
+    """A command-line mistake: printed in Chinese, exit code 2."""
+
+
+def register(app) -> None:
+    import inspect
+    from typing import Annotated
+
+    import typer
+
+    def validate(**options) -> None:
+        """校验台账记录是否符合党内法规和本地细则。退出码：0 无错误，1 有错误，2 用法或路径错误。"""
+        try:
+            code = run_validate(**options)
+        except UsageError as exc:
+            print(f"dangjian：{exc}", file=sys.stderr)
+            raise typer.Exit(2) from None
+        raise typer.Exit(code)
+
+    params = [inspect.Parameter(
+        "paths", inspect.Parameter.KEYWORD_ONLY, default=None,
+        annotation=Annotated[list[Path] | None, typer.Argument(help=PATHS_HELP)])]
+    for opt in OPTIONS:
+        annotation = opt.kind if opt.kind is bool else opt.kind | None
+        params.append(inspect.Parameter(
+            opt.dest, inspect.Parameter.KEYWORD_ONLY, default=DEFAULTS.get(opt.dest, False if opt.kind is bool else None),
+            annotation=Annotated[annotation, typer.Option(*opt.flags, help=opt.help)]))
+    validate.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+    validate.__annotations__ = {p.name: p.annotation for p in params}
     app.command("validate")(validate)
 
 
-FormatOpt = Annotated[str, typer.Option("--format", "-f", help="输出格式：text、parsable、json、sarif、github、gitlab")]
+def fast_main(argv: list[str]) -> int | None:
+    """Parse `validate`'s arguments from OPTIONS and run it without typer; None to decline."""
+    by_flag = {flag: opt for opt in OPTIONS for flag in opt.flags}
+    values: dict = {opt.dest: DEFAULTS.get(opt.dest, False if opt.kind is bool else None) for opt in OPTIONS}
+    paths: list[Path] = []
+    args = list(argv)
+    only_paths = False
+    while args:
+        arg = args.pop(0)
+        if only_paths or not arg.startswith("-") or arg == "-":
+            paths.append(Path(arg))
+            continue
+        if arg == "--":
+            only_paths = True
+            continue
+        name, eq, inline = arg.partition("=") if arg.startswith("--") else (arg, "", "")
+        opt = by_flag.get(name)
+        if opt is None:
+            return None  # --help, a typo, a bundled short option: typer says what is wrong
+        if opt.kind is bool:
+            if eq:
+                return None
+            values[opt.dest] = True
+            continue
+        if eq:
+            value = inline
+        elif args:
+            value = args.pop(0)
+        else:
+            return None
+        values[opt.dest] = opt.kind(value)
+    try:
+        return run_validate(paths or None, **values)
+    except UsageError as exc:
+        print(f"dangjian：{exc}", file=sys.stderr)
+        return 2
 
 
-def validate(
-    paths: Annotated[list[Path] | None, typer.Argument(help="记录库目录，或其中的文件/目录（只报告这些位置的问题）")] = None,
-    output_format: FormatOpt = "text",
-    strict: Annotated[bool, typer.Option("--strict", help="警告也视为不通过（退出码 1）")] = False,
-    select: Annotated[str | None, typer.Option("--select", help="只运行这些规则（逗号分隔的规则编号）")] = None,
-    ignore: Annotated[str | None, typer.Option("--ignore", help="不运行这些规则（逗号分隔的规则编号）")] = None,
-    staged: Annotated[bool, typer.Option("--staged", help="检查 git 暂存区中的内容（提交前检查用）")] = False,
-    since: Annotated[str | None, typer.Option("--since", help="只报告自某个 git 版本以来改动涉及的问题")] = None,
-    as_of: Annotated[str | None, typer.Option("--as-of", help="按哪一天检查（默认今天，北京时间）")] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="把结果写入文件而不是屏幕")] = None,
-) -> None:
-    """校验台账记录是否符合党内法规和本地细则。退出码：0 无错误，1 有错误，2 用法或路径错误。"""
+def _resolve_root(path: Path | None) -> Path:
+    """The record repository for PATH (see commands.common.resolve_root, which needs typer)."""
+    from dangjian.loader import find_root
+
+    if path is None:
+        root = find_root(Path.cwd())
+        if root is None and (Path.cwd() / "records" / "dangjian.yaml").is_file():
+            root = (Path.cwd() / "records").resolve()
+        if root is None and (PROJECT_RECORDS / "dangjian.yaml").is_file():
+            root = PROJECT_RECORDS
+        if root is None:
+            raise UsageError("当前目录不在台账记录库中（找不到 dangjian.yaml）；请指定记录库目录，"
+                             "或用 dangjian init 新建一个")
+        return root
+    if not path.exists():
+        raise UsageError(f"路径不存在：{path}")
+    root = find_root(path)
+    if root is None:
+        raise UsageError(f"{path} 不是台账记录库（在它和上级目录中找不到 dangjian.yaml）")
+    return root
+
+
+def _display_prefix(root: Path) -> str:
+    try:
+        return root.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return root.as_posix()
+
+
+def _rule_ids(text: str | None) -> set[str] | None:
+    return {s.strip() for s in text.split(",") if s.strip()} if text else None
+
+
+def run_validate(paths: list[Path] | None = None, output_format: str = "text", strict: bool = False,
+                 select: str | None = None, ignore: str | None = None, staged: bool = False,
+                 since: str | None = None, as_of: str | None = None, output: Path | None = None,
+                 no_cache: bool = False, unmasked: bool = False) -> int:
+    """Validate and print; returns the exit code (UsageError for exit 2)."""
+    import datetime as dt
+
     from dangjian import dates, engine
-    from dangjian import output as out
     from dangjian.findings import Severity
-    from dangjian.loader import load_repository
-    from dangjian.rules import all_rules
+    from dangjian.output import FORMATS
 
-    if output_format not in out.FORMATS:
-        raise fail(f"未知的输出格式“{output_format}”，可用：{'、'.join(out.FORMATS)}")
+    if output_format not in FORMATS:
+        raise UsageError(f"未知的输出格式“{output_format}”，可用：{'、'.join(FORMATS)}")
     if staged and since:
-        raise fail("--staged 和 --since 不能同时使用")
-    known = {r.id for r in all_rules()}
-    chosen = {s.strip() for s in select.split(",") if s.strip()} if select else None
-    skipped = {s.strip() for s in ignore.split(",") if s.strip()} if ignore else None
-    for name in (chosen or set()) | (skipped or set()):
-        if name not in known:
-            raise fail(f"没有编号为“{name}”的规则；用 dangjian rules 查看全部规则")
-    day = parse_day(as_of) or dates.today()
+        raise UsageError("--staged 和 --since 不能同时使用")
+    chosen, skipped = _rule_ids(select), _rule_ids(ignore)
+    if chosen or skipped:
+        from dangjian.rules import all_rules
+
+        known = {r.id for r in all_rules()}
+        for name in (chosen or set()) | (skipped or set()):
+            if name not in known:
+                raise UsageError(f"没有编号为“{name}”的规则；用 dangjian rules 查看全部规则")
+    if as_of is not None:
+        try:
+            day = dt.date.fromisoformat(as_of)
+        except ValueError:
+            raise UsageError(f"--as-of 的日期“{as_of}”无效，应写成 YYYY-MM-DD，如 2026-10-31") from None
+    else:
+        day = dates.today()
 
     roots: dict[Path, list[Path]] = {}
     for p in paths or [None]:
-        root = resolve_root(p)
+        root = _resolve_root(p)
         roots.setdefault(root, [])
         if p is not None and p.resolve() != root.resolve():
             roots[root].append(p.resolve())
@@ -58,34 +183,94 @@ def validate(
     findings, files = [], 0
     prefix = ""
     for root, limits in roots.items():
-        source, changed = None, None
-        if staged or since:
-            from dangjian.sources import GitTree
-
-            try:
-                git_tree = GitTree(root, None)
-                changed = git_tree.changed_since(since)
-            except Exception as exc:  # not a git repository, bad revision…
-                raise fail(f"无法读取 git 信息：{getattr(exc, 'stderr', '') or exc}".strip()) from None
-            source = git_tree if staged else None
-        repo = load_repository(root, source)
-        effective_day = min(day, repo.config.records_until) if repo.config.records_until else day
-        found = engine.run(repo, effective_day, chosen, skipped)
-        found = _limit(found, repo, root, limits, changed)
-        prefix = display_prefix(root)
+        found, count = _validate_root(root, limits, day, staged, since, chosen, skipped, no_cache, engine)
+        prefix = _display_prefix(root)
         findings.extend(found)
-        files += len(repo.files) if changed is None else len(changed)
+        files += count
 
-    rendered = _render(output_format, findings, prefix, files, day.isoformat(), all_rules())
+    if unmasked:
+        print(_unmasked_warning(), file=sys.stderr)
+    else:
+        from dangjian.privacy import mask_findings
+
+        findings = mask_findings(findings)
+    rendered = _render(output_format, findings, prefix, files, day.isoformat())
     if output:
         output.write_text(rendered + "\n", encoding="utf-8")
     elif rendered:
         sys.stdout.write(rendered + "\n")
     failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
-    raise typer.Exit(1 if any(f.severity in failing for f in findings) else 0)
+    return 1 if any(f.severity in failing for f in findings) else 0
 
 
-def _render(fmt: str, findings, prefix: str, files: int, as_of: str, rules) -> str:
+def _unmasked_warning() -> str:
+    from dangjian.privacy import UNMASKED_WARNING
+
+    return UNMASKED_WARNING
+
+
+def _validate_root(root: Path, limits: list[Path], day, staged: bool, since: str | None, chosen, skipped,
+                   no_cache: bool, engine) -> tuple[list, int]:
+    from dangjian.cache import Cache
+    from dangjian.sources import WorkTree
+
+    source, changed = WorkTree(root), None
+    if staged or since:
+        from dangjian.sources import GitTree
+
+        try:
+            git_tree = GitTree(root, None)
+            changed = git_tree.changed_since(since)
+        except Exception as exc:  # not a git repository, bad revision…
+            raise UsageError(f"无法读取 git 信息：{getattr(exc, 'stderr', '') or exc}".strip()) from None
+        if staged:
+            source = git_tree
+    cache = None if no_cache else Cache.for_repository(root)
+    wanted = _wanted_paths(root, limits, changed, source.files())
+    in_scope = None if wanted is None else _scope(wanted)
+    try:
+        found, _repo = engine.validate_repository(root, source, day, cache, chosen, skipped, in_scope)
+    finally:
+        if hasattr(source, "close"):
+            source.close()
+    if wanted is not None:
+        found = _limit(found, wanted)
+    files = len(source.files()) if changed is None else len(changed)
+    return found, files
+
+
+def _wanted_paths(root: Path, limits: list[Path], changed: list[str] | None, files: list[str]) -> list[str] | None:
+    """Repository-relative paths whose findings are reported (None: everything). With git
+    modes, the changed files and the organisations that hold them."""
+    wanted = [p.relative_to(root.resolve()).as_posix() for p in limits]
+    if changed is None:
+        return wanted or None
+    if "dangjian.yaml" in changed:
+        return wanted or None  # the profile or a parameter changed: everything may be affected
+    from dangjian.loader import _dir_of, _layout, _owner
+
+    branch_dirs, _owners = _layout(files)
+    touched = {_owner(_dir_of(f), set(branch_dirs)) for f in changed} - {None}
+    return wanted + sorted(touched) + list(changed)  # an empty list reports nothing
+
+
+def _scope(wanted: list[str]):
+    """Which organisation directories must be checked to report on `wanted`: those holding
+    a wanted path, those inside one, and their ancestors (a 党总支 counts its branches)."""
+    def in_scope(directory: str) -> bool:
+        return any(w == directory or w.startswith(directory + "/") or directory.startswith(w + "/")
+                   for w in wanted)
+    return in_scope
+
+
+def _limit(findings, wanted: list[str]):
+    def inside(path: str) -> bool:
+        return any(path == w or path.startswith(w + "/") for w in wanted)
+
+    return [f for f in findings if inside(f.loc.path) or any(inside(r.path) for r in f.related)]
+
+
+def _render(fmt: str, findings, prefix: str, files: int, as_of: str) -> str:
     from dangjian import output as out
 
     if fmt == "text":
@@ -95,30 +280,9 @@ def _render(fmt: str, findings, prefix: str, files: int, as_of: str, rules) -> s
     if fmt == "json":
         return out.as_json(findings, prefix, files, as_of)
     if fmt == "sarif":
-        return out.sarif(findings, prefix, rules)
+        from dangjian.rules import all_rules
+
+        return out.sarif(findings, prefix, all_rules())
     if fmt == "github":
         return out.github(findings, prefix)
     return out.gitlab(findings, prefix)
-
-
-def _limit(findings, repo, root: Path, limits: list[Path], changed: list[str] | None):
-    """Keep findings on the given paths, or on the branches that the changed files touch."""
-    wanted: list[str] = []
-    for p in limits:
-        wanted.append(p.relative_to(root.resolve()).as_posix())
-    if changed is not None:
-        if "dangjian.yaml" in changed:
-            return findings  # the profile or a parameter changed: everything may be affected
-        touched = {b.directory for b in repo.branches for f in changed
-                   if f == b.directory or f.startswith(b.directory + "/")}
-        wanted.extend(sorted(touched))
-        wanted.extend(changed)
-        if not wanted:
-            return []
-    if not wanted:
-        return findings
-
-    def inside(path: str) -> bool:
-        return any(path == w or path.startswith(w + "/") for w in wanted)
-
-    return [f for f in findings if inside(f.loc.path) or any(inside(r.path) for r in f.related)]

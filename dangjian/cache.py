@@ -1,0 +1,143 @@
+"""A content-addressed cache of findings, outside the record repository.
+
+What is cached is small: findings per branch and per run, the small facts of the roster
+files (branch.yaml, members.yaml) and of dangjian.yaml. Whole parsed documents are not:
+unpickling a street's meetings and dues costs more than a cached run is allowed to take.
+Every key includes the code digest (the tool's version and the source of every rule), so
+changing either invalidates everything.
+
+The cache lives in $DANGJIAN_CACHE_DIR, else $XDG_CACHE_HOME/dangjian, else
+~/.cache/dangjian. It is never placed inside the record repository: a cache directory
+there is ignored, because `validate` must not write into the records.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+import time
+from pathlib import Path
+
+FORMAT = b"dangjian-cache-2"
+_CODE_DIGEST: str | None = None
+
+
+def default_dir() -> Path:
+    if os.environ.get("DANGJIAN_CACHE_DIR"):
+        return Path(os.environ["DANGJIAN_CACHE_DIR"])
+    if os.environ.get("XDG_CACHE_HOME"):
+        return Path(os.environ["XDG_CACHE_HOME"]) / "dangjian"
+    return Path.home() / ".cache" / "dangjian"
+
+
+def code_digest() -> str:
+    """The tool's version and every source and data file of the package, hashed."""
+    global _CODE_DIGEST
+    if _CODE_DIGEST is None:
+        from dangjian import __version__
+
+        package = Path(__file__).resolve().parent
+        h = hashlib.blake2b(FORMAT + __version__.encode(), digest_size=16)
+        for dirpath, dirnames, filenames in os.walk(package):
+            dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
+            for name in sorted(filenames):
+                if name.endswith((".py", ".json", ".yaml")):
+                    path = Path(dirpath, name)
+                    h.update(path.relative_to(package).as_posix().encode() + b"\0")
+                    h.update(path.read_bytes())
+        _CODE_DIGEST = h.hexdigest()
+    return _CODE_DIGEST
+
+
+def key(*parts: object) -> str:
+    h = hashlib.blake2b(digest_size=20)
+    for part in parts:
+        h.update(repr(part).encode("utf-8", "surrogatepass") + b"\x1f")
+    return h.hexdigest()
+
+
+def file_digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=20).hexdigest()
+
+
+class Cache:
+    """Pickled values under hex keys, written atomically; a broken entry is a miss."""
+
+    def __init__(self, directory: Path) -> None:
+        self.dir = directory
+        self.writes = 0
+
+    @classmethod
+    def for_repository(cls, root: Path, directory: Path | None = None) -> Cache | None:
+        """The cache for a repository, or None when it would sit inside the repository."""
+        directory = (directory or default_dir()).expanduser()
+        try:
+            if directory.resolve().is_relative_to(root.resolve()):
+                return None
+        except OSError:
+            return None
+        return cls(directory)
+
+    def _path(self, kind: str, k: str) -> Path:
+        return self.dir / kind / k[:2] / k[2:]
+
+    def get(self, kind: str, k: str):
+        try:
+            with open(self._path(kind, k), "rb") as fh:
+                return pickle.load(fh)
+        except Exception:  # missing, truncated by a crash, or from an incompatible version
+            return None
+
+    def put(self, kind: str, k: str, value) -> None:
+        target = self._path(kind, k)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(tmp, target)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+            self.writes += 1
+        except OSError:
+            pass  # a read-only or full disk only costs speed
+
+
+class StatIndex:
+    """Remembers (size, mtime, ctime, inode) → digest per file, as git's index does, so that
+    an unchanged work tree is not read again. A file modified within the last two seconds
+    of the index being written is hashed again (a racy edit could keep its mtime)."""
+
+    RACY_NS = 2_000_000_000
+
+    def __init__(self, cache: Cache | None, root: Path) -> None:
+        self.cache = cache
+        self.key = key("stat-index", str(root.resolve()))
+        self.entries: dict = {}
+        self.written_ns = 0
+        if cache is not None:
+            stored = cache.get("index", self.key)
+            if isinstance(stored, tuple) and len(stored) == 2:
+                self.written_ns, self.entries = stored
+        self.fresh: dict = {}
+        self.changed = False
+
+    def lookup(self, rel: str, st: os.stat_result) -> str | None:
+        signature = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+        entry = self.entries.get(rel)
+        if entry and entry[0] == signature and st.st_mtime_ns < self.written_ns - self.RACY_NS:
+            self.fresh[rel] = entry
+            return entry[1]
+        return None
+
+    def record(self, rel: str, st: os.stat_result, digest: str) -> None:
+        self.fresh[rel] = ((st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino), digest)
+        self.changed = True
+
+    def save(self) -> None:
+        if self.cache is not None and (self.changed or len(self.fresh) != len(self.entries)):
+            self.cache.put("index", self.key, (time.time_ns(), self.fresh))
