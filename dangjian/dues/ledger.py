@@ -13,9 +13,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
+from typing import NamedTuple
 
 from dangjian.dues.periods import month_end
-from dangjian.facts import is_member_on
+from dangjian.facts import membership_periods
 from dangjian.located import Loc
 from dangjian.model import BranchRecords, DuesAccount, DuesFile, Member
 
@@ -31,8 +33,7 @@ def months_between(year: int, month: int, day: dt.date) -> int:
     return (day.year * 12 + day.month) - (year * 12 + month)
 
 
-@dataclass(frozen=True)
-class Payment:
+class Payment(NamedTuple):
     date: dt.date
     amount: Decimal
     loc: Loc
@@ -42,7 +43,7 @@ class Payment:
     central: bool = False  # a voluntary extra payment to be remitted to the centre in full (DF-11)
 
 
-@dataclass
+@dataclass(slots=True)
 class MonthEntry:
     year: int
     month: int
@@ -125,42 +126,62 @@ class BranchLedger:
         return out
 
 
-def _payments(account: DuesAccount, month: int, due: Decimal, large_gift: Decimal) -> list[Payment]:
+def _payments(account: DuesAccount, month: int, due: Decimal, large_gift: Decimal,
+              exceptions: list) -> list[Payment]:
     out: list[Payment] = []
     covered = ZERO
-    if month in (account.paid or {}):
+    if month in account.paid:
         day, loc = account.paid[month]
         amount = account.monthly or ZERO
         out.append(Payment(day, amount, loc, extra=max(amount - due, ZERO)))
         covered = amount
-    extras = sorted((e for e in account.exceptions if e.month == month and e.amount is not None and e.date),
-                    key=lambda e: e.date)
-    for exc in extras:
+    for exc in exceptions:
         extra = max(exc.amount - max(due - covered, ZERO), ZERO)
         covered += exc.amount
         out.append(Payment(exc.date, exc.amount, exc.at("amount"), "例外", exc.note or "", extra, extra >= large_gift))
     return out
 
 
+@cache
+def _month_ends(year: int) -> tuple[dt.date, ...]:
+    return tuple(month_end(year, m) for m in range(1, 13))
+
+
+def _belonging(periods: list[tuple[dt.date, dt.date | None]], year: int) -> list[bool]:
+    """For each month of the year: does the member belong to the branch on its last day?"""
+    ends = _month_ends(year)
+    out = [False] * 12
+    for start, stop in periods:
+        for i, end in enumerate(ends):
+            if start <= end and (stop is None or end < stop):
+                out[i] = True
+    return out
+
+
 def account_ledger(year: int, member_id: str, account: DuesAccount | None, member: Member | None,
                    closed_through: dt.date, large_gift: Decimal) -> AccountLedger:
     quarterly = bool(account and account.quarterly_approval)
+    periods = membership_periods(member) if member is not None else []
+    by_month: dict[int, list] = {}
+    for exc in sorted((e for e in account.exceptions if e.amount is not None and e.date), key=lambda e: e.date) \
+            if account else ():
+        by_month.setdefault(exc.month, []).append(exc)
     months = []
+    belonging, ends = _belonging(periods, year), _month_ends(year)
     for month in range(1, 13):
-        end = month_end(year, month)
-        belongs = member is not None and is_member_on(member, end)
+        belongs = belonging[month - 1]
         due = (account.monthly or ZERO) if account and belongs else ZERO
-        closed = (quarter_end(year, month) if quarterly else end) <= closed_through
+        closed = ends[(month - 1) // 3 * 3 + 2 if quarterly else month - 1] <= closed_through
         entry = MonthEntry(year, month, due, belongs, closed)
-        if account:
-            entry.payments = _payments(account, month, due, large_gift)
+        if account and (month in account.paid or month in by_month):
+            entry.payments = _payments(account, month, due, large_gift, by_month.get(month, []))
         months.append(entry)
     name = member.name if member and member.name else member_id
     return AccountLedger(member_id, name or "", year, account, member, months)
 
 
 def belongs_in_year(member: Member, year: int) -> bool:
-    return any(is_member_on(member, month_end(year, m)) for m in range(1, 13))
+    return any(_belonging(membership_periods(member), year))
 
 
 def branch_ledger(branch: BranchRecords, year: int, closed_through: dt.date, large_gift: Decimal) -> BranchLedger:
@@ -187,10 +208,15 @@ def member_history(branch: BranchRecords, member_id: str, closed_through: dt.dat
 
     Months of a year whose file has no account for the member are left out: nothing is known.
     """
-    member = next((m for m in branch.members if m.id == member_id), None)
-    out: list[MonthEntry] = []
-    for year in sorted(branch.dues):
-        account = next((a for a in branch.dues[year].accounts if a.member == member_id), None)
-        if account is not None:
-            out.extend(account_ledger(year, member_id, account, member, closed_through, large_gift).months)
+    ledgers = [branch_ledger(branch, year, closed_through, large_gift) for year in sorted(branch.dues)]
+    return histories(ledgers).get(member_id, [])
+
+
+def histories(ledgers: list[BranchLedger]) -> dict[str, list[MonthEntry]]:
+    """Member id → months with an account, over the ledgers given (in their order)."""
+    out: dict[str, list[MonthEntry]] = {}
+    for ledger in ledgers:
+        for acc in ledger.accounts:
+            if acc.account is not None:
+                out.setdefault(acc.member_id, []).extend(acc.months)
     return out

@@ -19,7 +19,7 @@ from dangjian.dues.checks import (
     quarters_paid_at_once,
     unpaid_runs,
 )
-from dangjian.dues.ledger import BranchLedger, MonthEntry, branch_ledger, member_history, months_between
+from dangjian.dues.ledger import BranchLedger, MonthEntry, branch_ledger, histories, months_between
 from dangjian.dues.periods import month_end
 from dangjian.findings import Problem, Severity
 from dangjian.model import BranchRecords, DuesAccount
@@ -66,15 +66,16 @@ def _months(entries: list[MonthEntry]) -> str:
 def dues_assessment_missing(branch: BranchRecords, ctx) -> Iterator[Problem]:
     """每年初（1 月内）核定每名党员当年的月交党费额：有当年的党费账、核定日期和每名党员的核定额。
 
-    记录库中还没有任何党费账（dues/）时不检查：党费可能另有账簿。
+    支部还没有任何党费账（dues/ 下的文件）时不检查：党费可能另有账簿。
 
     通过：2026-03-01 检查时，dues/2026.yaml 有 核定日期: 2026-01-15，每名党员都有一项“党员党费”。
     违反：2026-03-01 检查时没有 dues/2026.yaml；或名册中的 CN01-007 在其中没有核定额。
     """
     info = branch.info
-    if not info or not branch.members or not any(b.dues for b in ctx.repo.branches):
+    if not info or not branch.members or not branch.dues:
         return
     through = _closed_through(branch, ctx)
+    ledgers = {ledger.year: ledger for ledger in _ledgers(branch, ctx)}
     years = set(branch.dues) | {ctx.as_of.year}
     for year in sorted(years):
         deadline = dt.date(year, 1, 31)
@@ -82,7 +83,7 @@ def dues_assessment_missing(branch: BranchRecords, ctx) -> Iterator[Problem]:
             deadline = month_end(year, min(info.founded.month + 1, 12))
         if through < deadline or (info.founded and info.founded.year > year):
             continue
-        ledger = branch_ledger(branch, year, through, _dues_rules(ctx).large_gift)
+        ledger = ledgers.get(year) or branch_ledger(branch, year, through, _dues_rules(ctx).large_gift)
         missing = [a for a in ledger.accounts if a.account is None and any(e.belongs and e.closed for e in a.months)]
         dues = branch.dues.get(year)
         if dues is None:
@@ -191,10 +192,10 @@ def dues_arrears_six_months(branch: BranchRecords, ctx) -> Iterator[Problem]:
     通过：2026 年 3 月、4 月未交，5 月起按月交纳。
     违反：2026 年 3 月至 8 月连续 6 个月没有任何交纳记录。
     """
-    limit, through, gift = ctx.param("连续未交月数"), _closed_through(branch, ctx), _dues_rules(ctx).large_gift
+    limit = ctx.param("连续未交月数")
     accounts = {(a.member, y): a for y, d in branch.dues.items() for a in d.accounts if a.member}
-    for member_id in dict.fromkeys(m for m, _ in accounts):
-        for run in unpaid_runs(member_history(branch, member_id, through, gift), limit):
+    for member_id, history in histories(_ledgers(branch, ctx)).items():
+        for run in unpaid_runs(history, limit):
             acc = accounts[(member_id, run[limit - 1].year)]
             yield Problem(acc.at("member"), f"{_who(branch, member_id)}自 {run[0].label} 起连续 {len(run)} 个月未交纳党费"
                           f"（至 {run[-1].label}）：无正当理由连续 {limit} 个月不交纳党费的，按自行脱党处理",
