@@ -241,9 +241,14 @@ def test_summary_table_md_and_json(cli, repo) -> None:
     assert branch["balance"] == "701.50" and data["total"]["balance"] == "701.50"
 
 
-@pytest.mark.parametrize("args", [("--half", "3"), ("--format", "pdf")])
+@pytest.mark.parametrize("args", [("--half", "3"), ("--format", "pdf"), ("--year", "20266"), ("--year", "二〇二六")])
 def test_summary_bad_options_exit_2(cli, repo, args: tuple) -> None:
     assert cli("dues", "summary", "--year", "2026", repo, *args).exit_code == 2
+
+
+def test_assess_bad_year_exits_2(cli, repo) -> None:
+    result = cli("dues", "assess", "--year", "0", repo)
+    assert result.exit_code == 2 and "年份" in result.output
 
 
 def test_a_branch_directory_limits_the_commands_to_that_branch(cli, repo) -> None:

@@ -42,6 +42,12 @@ def _load(path: Path | None):
     return load_repository(resolve_root(path))
 
 
+def _year(text: str) -> int:
+    if not (text.strip().isascii() and text.strip().isdigit() and 1949 <= int(text) <= 2200):
+        raise fail(f"--year 的年份“{text}”无效，应为四位数的年份，如 2026")
+    return int(text)
+
+
 def _scope(repo, path: Path | None) -> list:
     """The branches PATH stands for: all of them at the repository root, else those at or under it
     (or the one holding it, for a file)."""
@@ -72,16 +78,16 @@ def _rules(repo=None, profile: str | None = None):
 
 @dues_app.command("calc")
 def calc(
-    category: Annotated[str, typer.Option("--category", help="党费类别：在职、年薪制、非按月收入、离退休、农民、学生、下岗失业、抚恤救济、低保")],
-    income: Annotated[str | None, typer.Option("--income", help="税后月收入（离退休：养老金；非按月收入：上季度月平均纯收入），元")] = None,
-    deduct: Annotated[list[str] | None, typer.Option("--deduct", help="从基数中扣除的项目，如 养老保险=520；可写多次")] = None,
-    amount: Annotated[str | None, typer.Option("--amount", help="农民党员由党支部确定的月交额（0.2 至 1 元）")] = None,
-    profile: Annotated[str | None, typer.Option("--profile", help="规则集：national、xz、wuhua（默认按所在记录库，否则 xz）")] = None,
+    category: Annotated[str, typer.Option("--category", metavar="CATEGORY", help="党费类别：在职、年薪制、非按月收入、离退休、农民、学生、下岗失业、抚恤救济、低保")],
+    income: Annotated[str | None, typer.Option("--income", metavar="6500", help="税后月收入（离退休：养老金；非按月收入：上季度月平均纯收入），元")] = None,
+    deduct: Annotated[list[str] | None, typer.Option("--deduct", metavar="NAME=AMOUNT", help="从基数中扣除的项目，如 养老保险=520；可写多次")] = None,
+    amount: Annotated[str | None, typer.Option("--amount", metavar="0.50", help="农民党员由党支部确定的月交额（0.2 至 1 元）")] = None,
+    profile: Annotated[str | None, typer.Option("--profile", metavar="PROFILE", help="规则集：national、xz、wuhua（默认按所在记录库，否则 xz）")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
 ) -> None:
     """计算一名党员每月应交的党费：基数、档次、比例和月交额。"""
-    from dangjian.clauses import cite
-    from dangjian.dues.calc import calculate, format_money, format_rate
+    from dangjian.dues import report
+    from dangjian.dues.calc import calculate
 
     with _user_errors():
         deductions = {}
@@ -91,47 +97,26 @@ def calc(
                 raise fail(f"--deduct 的值“{item}”应写成 项目=金额，如 养老保险=520")
             deductions[name.strip()] = value.strip()
         result = calculate(category, income, deductions, rules=_rules(profile=profile), amount=amount)
-
-    def money(value):
-        return None if value is None else format_money(value)
-
-    if as_json:
-        typer.echo(json.dumps({
-            "category": result.category, "income": money(result.income),
-            "deductions": {k: format_money(v) for k, v in result.deductions}, "base": money(result.base),
-            "tier": result.tier, "rate": format_rate(result.rate) if result.rate is not None else None,
-            "amount": format_money(result.amount), "clause": result.clause}, ensure_ascii=False, indent=2))
-        return
-    from tabulate import tabulate
-
-    rows = [("党费类别", result.category)]
-    if result.income is not None:
-        rows.append(("收入", f"{format_money(result.income)}（{result.base_label}）"))
-    rows += [("扣除", f"{k} {format_money(v)}") for k, v in result.deductions]
-    if result.base is not None:
-        rows.append(("基数", format_money(result.base)))
-    rows.append(("档次", result.tier))
-    if result.rate is not None:
-        rows.append(("比例", format_rate(result.rate)))
-    rows += [("月交额", format_money(result.amount)), ("依据", f"{result.clause} {cite(result.clause)}")]
-    typer.echo(tabulate(rows, tablefmt="plain", disable_numparse=True))
+    typer.echo(report.calc_json(result) if as_json else report.calc_text(result))
 
 
 @dues_app.command("assess")
 def assess(
-    year: Annotated[int, typer.Option("--year", help="核定哪一年的党费")],
+    year_text: Annotated[str, typer.Option("--year", metavar="YYYY", help="核定哪一年的党费")],
     path: PathArg = None,
-    incomes: Annotated[Path | None, typer.Option("--incomes", help="收入表（.xlsx 或 .csv）：编号或姓名、月收入或养老金、扣除项目")] = None,
-    day: Annotated[str | None, typer.Option("--date", help="核定日期（默认今天）")] = None,
+    incomes: Annotated[Path | None, typer.Option("--incomes", metavar="FILE", help="收入表（.xlsx 或 .csv）：编号或姓名、月收入或养老金、扣除项目")] = None,
+    day: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="核定日期（默认今天）")] = None,
     write: Annotated[bool, typer.Option("--write", help="写入 dues/<年>.yaml（不加则只显示改动）")] = False,
 ) -> None:
     """年度核定（XZ-3.3）：按收入计算每名党员当年的月交额，写入各支部的 dues/<年>.yaml。"""
     from dangjian import dates
     from dangjian.dues import assess as core
+    from dangjian.dues.calc import format_money
     from dangjian.dues.incomes import match_incomes, read_incomes
     from dangjian.params import NATIONAL
     from dangjian.yamlio import unified_diff
 
+    year = _year(year_text)
     repo = _load(path)
     branches = _scope(repo, path)
     assessed_on = parse_day(day, "--date") or dates.today()
@@ -158,7 +143,7 @@ def assess(
             amount = o.result.amount if o.result else None
             left_out += o.result is None
             line = f"  {o.member_id} {o.name}（{o.category or '?'}）"
-            line += f"：月交额 {amount:.2f} 元" if amount is not None else ""
+            line += f"：月交额 {format_money(amount)} 元" if amount is not None else ""
             typer.echo(line + (f"；{o.note}" if o.note else ""))
         if old == new:
             typer.echo("  （无改动）")
@@ -185,11 +170,11 @@ def _write(target: Path, data: bytes, rel: str) -> None:
 @dues_app.command("pay")
 def pay(
     path: Annotated[Path, typer.Argument(help="记录库目录")],
-    member: Annotated[str, typer.Option("--member", help="党员编号")],
-    month: Annotated[str, typer.Option("--month", help="交的是哪个月的党费，如 2026-10")],
-    day: Annotated[str | None, typer.Option("--date", help="交纳日期（默认今天）")] = None,
-    amount: Annotated[str | None, typer.Option("--amount", help="实交金额（默认为核定月交额）")] = None,
-    note: Annotated[str | None, typer.Option("--note", help="说明，如 补交、自愿多交")] = None,
+    member: Annotated[str, typer.Option("--member", metavar="CN01-001", help="党员编号")],
+    month: Annotated[str, typer.Option("--month", metavar="YYYY-MM", help="交的是哪个月的党费，如 2026-10")],
+    day: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="交纳日期（默认今天）")] = None,
+    amount: Annotated[str | None, typer.Option("--amount", metavar="97.50", help="实交金额（默认为核定月交额）")] = None,
+    note: Annotated[str | None, typer.Option("--note", metavar="TEXT", help="说明，如 补交、自愿多交")] = None,
 ) -> None:
     """登记一笔党费交纳：写入 dues/<年>.yaml（保留注释，只改动一行）。"""
     from dangjian import dates
@@ -214,7 +199,7 @@ def pay(
 
 @dues_app.command("status")
 def status(
-    month: Annotated[str, typer.Option("--month", help="查看哪个月，如 2026-10")],
+    month: Annotated[str, typer.Option("--month", metavar="YYYY-MM", help="查看哪个月，如 2026-10")],
     path: PathArg = None,
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
 ) -> None:
@@ -242,19 +227,21 @@ def status(
 
 @dues_app.command("summary")
 def summary(
-    year: Annotated[int, typer.Option("--year", help="年度")],
+    year_text: Annotated[str, typer.Option("--year", metavar="YYYY", help="年度")],
     path: PathArg = None,
-    half: Annotated[int | None, typer.Option("--half", help="1=上半年，2=下半年（不填为全年）")] = None,
-    output_format: Annotated[str, typer.Option("--format", help="输出格式：table、md、json")] = "table",
-    as_of: Annotated[str | None, typer.Option("--as-of", help="按哪一天统计（默认今天）")] = None,
+    half_text: Annotated[str | None, typer.Option("--half", metavar="1|2", help="1=上半年，2=下半年（不填为全年）")] = None,
+    output_format: Annotated[str, typer.Option("--format", metavar="table|md|json", help="输出格式：table、md、json")] = "table",
+    as_of: Annotated[str | None, typer.Option("--as-of", metavar="YYYY-MM-DD", help="按哪一天统计（默认今天）")] = None,
 ) -> None:
     """党费收缴使用情况公布表：各党组织和街道合计的应交、实交、欠交、上缴、支出、结余。"""
     from dangjian import dates
     from dangjian.dues import report
     from dangjian.dues.periods import Period
 
-    if half not in (None, 1, 2):
-        raise fail(f"--half 应为 1（上半年）或 2（下半年），写的是 {half}")
+    year = _year(year_text)
+    if half_text not in (None, "1", "2"):
+        raise fail(f"--half 应为 1（上半年）或 2（下半年），写的是“{half_text}”")
+    half = int(half_text) if half_text else None
     if output_format not in ("table", "md", "json"):
         raise fail(f"未知的输出格式“{output_format}”，可用：table、md、json")
     day = parse_day(as_of) or dates.today()

@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal
 
-from dangjian.dues.calc import format_money
+from dangjian.dues.calc import Assessment, format_money, format_rate
 from dangjian.dues.ledger import ZERO, BranchLedger, branch_ledger, member_history
 from dangjian.dues.periods import Period, month_end
 from dangjian.facts import is_member_on
@@ -17,6 +17,37 @@ from dangjian.model import BranchRecords
 def branch_label(branch) -> str:
     info = branch.info
     return (info.short_name or info.name) if info and (info.short_name or info.name) else branch.id
+
+
+# --- calc --------------------------------------------------------------------------------------
+
+def calc_json(result: Assessment) -> str:
+    def money(value: Decimal | None) -> str | None:
+        return None if value is None else format_money(value)
+
+    return json.dumps({
+        "category": result.category, "income": money(result.income),
+        "deductions": {k: format_money(v) for k, v in result.deductions}, "base": money(result.base),
+        "tier": result.tier, "rate": format_rate(result.rate) if result.rate is not None else None,
+        "amount": format_money(result.amount), "clause": result.clause}, ensure_ascii=False, indent=2)
+
+
+def calc_text(result: Assessment) -> str:
+    from tabulate import tabulate
+
+    from dangjian.clauses import cite
+
+    rows = [("党费类别", result.category)]
+    if result.income is not None:
+        rows.append(("收入", f"{format_money(result.income)}（{result.base_label}）"))
+    rows += [("扣除", f"{k} {format_money(v)}") for k, v in result.deductions]
+    if result.base is not None:
+        rows.append(("基数", format_money(result.base)))
+    rows.append(("档次", result.tier))
+    if result.rate is not None:
+        rows.append(("比例", format_rate(result.rate)))
+    rows += [("月交额", format_money(result.amount)), ("依据", f"{result.clause} {cite(result.clause)}")]
+    return tabulate(rows, tablefmt="plain", disable_numparse=True)
 
 
 # --- status ----------------------------------------------------------------------------------
