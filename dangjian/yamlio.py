@@ -149,9 +149,15 @@ class RoundTrip:
     def render(self) -> bytes:
         after = _render(self.yaml, self.data)
         merged = "\n".join(merge_edit(self.text.split("\n"), self.before.split("\n"), after.split("\n")))
-        if merged != after and _plain(_yaml(self.style).load(merged)) != _plain(self.data):
+        if merged != after and not self._same_content(merged):
             merged = after  # the merge could not place the edit: take ruamel's own rendering
         return encode(merged, self.style)
+
+    def _same_content(self, text: str) -> bool:
+        try:
+            return _plain(_yaml(self.style).load(text)) == _plain(self.data)
+        except Exception:  # the merged text does not even parse
+            return False
 
 
 def encode(text: str, style: TextStyle) -> bytes:

@@ -150,3 +150,14 @@ def test_an_interrupted_write_leaves_the_old_file(tmp_path, monkeypatch, failing
         atomic_write_bytes(target, b"half")
     assert target.read_bytes() == DUES.encode()
     assert [p.name for p in tmp_path.iterdir()] == ["2026.yaml"]
+
+
+def test_a_merge_that_would_change_the_content_falls_back_to_ruamels_rendering(monkeypatch) -> None:
+    import dangjian.yamlio as yamlio
+
+    odd = DUES.replace("年度: 2026", "年度:   2026")
+    rt = RoundTrip(odd.encode())
+    yamledit.put(rt.data["党员党费"][0]["交纳"], 3, dt.date(2026, 3, 10))
+    monkeypatch.setattr(yamlio, "merge_edit", lambda original, before, after: ["年度: [", ""])
+    new = rt.render().decode()
+    assert "      3: 2026-03-10" in new and "年度: 2026" in new  # ruamel's own spacing, but right
