@@ -9,8 +9,8 @@ import pytest
 from dangjian.report.sorting import char_key, sort_by_name, stroke_key, surname_pinyin, unknown_chars
 
 # The expected 姓氏笔画 order from the shared notes (§4.4, prototype result).
-STROKE_ORDER = ("丁一 于敏 万里 上官婉儿 马丽 王小明 文华 叶青 田富 田大利 史进 白雪 司马光 司徒雷 刘洋 李娜 张伟 范冰 "
-                "林森 欧阳修 单雄信 高富 高大富 曾国藩").split()
+STROKE_ORDER = ["丁一", "于敏", "万里", "上官婉儿", "马丽", "王小明", "文华", "叶青", "田富", "田大利", "史进", "白雪",
+                "司马光", "司徒雷", "刘洋", "李娜", "张伟", "范冰", "林森", "欧阳修", "单雄信", "高富", "高大富", "曾国藩"]
 
 
 def shuffled(names: list[str]) -> list[str]:

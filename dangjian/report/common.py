@@ -1,0 +1,217 @@
+"""What every report context shares: the period, the run's data, names, numbers and the header.
+
+A context is plain data (dicts, lists, strings, numbers, booleans, None) so that Markdown and
+Word templates see the same thing, `--format json` can show it, and a template can be rendered
+in a child process when the time limit needs one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
+
+from dangjian import dates
+from dangjian.idnumber import mask_id, mask_phone
+from dangjian.loader import Repository
+from dangjian.model import BranchRecords, Member
+
+UNAVAILABLE = "（暂无此数据）"
+
+
+@dataclass(frozen=True)
+class Period:
+    """The span a report covers; `end` is also the day rosters and ratios are taken on."""
+
+    start: dt.date
+    end: dt.date
+    label: str  # 2026年10月, 2026年度, 截至2026年10月31日
+    kind: str  # month, year, day
+
+    @property
+    def year(self) -> int:
+        return self.end.year
+
+    def contains(self, day: dt.date | None) -> bool:
+        return day is not None and self.start <= day <= self.end
+
+    def as_context(self) -> dict:
+        return {"label": self.label, "kind": self.kind, "start": self.start.isoformat(),
+                "end": self.end.isoformat(), "start_cn": dates.cn_date(self.start),
+                "end_cn": dates.cn_date(self.end), "year": self.end.year,
+                "month": self.end.month if self.kind == "month" else None}
+
+
+def month_period(year: int, month: int) -> Period:
+    start = dt.date(year, month, 1)
+    end = dates.add_months(start, 1) - dt.timedelta(days=1)
+    return Period(start, end, f"{year}年{month}月", "month")
+
+
+def year_period(year: int) -> Period:
+    return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), f"{year}年度", "year")
+
+
+def day_period(day: dt.date) -> Period:
+    return Period(dt.date(day.year, 1, 1), day, f"截至{dates.cn_date(day)}", "day")
+
+
+@dataclass
+class Source:
+    """One run's data: the repository, the period and the reader's choices."""
+
+    repo: Repository
+    period: Period
+    sort: str = "stroke"
+    masked: bool = True
+    notes: list[str] = field(default_factory=list)  # warnings for stderr (not part of any report)
+    _findings: dict = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def people(self) -> dict[str, Member]:
+        return {m.id: m for b in self.repo.branches for m in b.members if m.id}
+
+    @cached_property
+    def params(self) -> dict:
+        from dangjian.params import effective
+
+        return effective(self.repo.config.profile or "xz", self.repo.config.parameters or {})
+
+    def param(self, name: str, default=None):
+        found = self.params.get(name)
+        return default if found is None or found.value is None else found.value
+
+    def name(self, member_id: str | None) -> str:
+        if not member_id:
+            return ""
+        member = self.people.get(member_id)
+        return (member.name if member and member.name else None) or member_id
+
+    def names(self, member_ids) -> str:
+        return "、".join(self.name(m) for m in member_ids)
+
+    def id_number(self, number: str | None) -> str:
+        if not number:
+            return ""
+        return mask_id(number) if self.masked else number
+
+    def phone(self, number: str | None) -> str:
+        if not number:
+            return ""
+        return mask_phone(number) if self.masked else number
+
+    @cached_property
+    def findings(self) -> list:
+        """The engine's findings for the whole repository as of the period's end."""
+        return self.findings_on(self.as_of)
+
+    def findings_on(self, day: dt.date) -> list:
+        from dangjian import engine
+
+        if day not in self._findings:
+            self._findings[day] = engine.run(self.repo, day)
+        return self._findings[day]
+
+    @property
+    def as_of(self) -> dt.date:
+        """The period's end, but never after 记录截至 or today: nothing later is on record."""
+        until = self.repo.config.records_until
+        return min(d for d in (self.period.end, until, dates.today()) if d)
+
+    @cached_property
+    def children(self) -> dict[str | None, list[BranchRecords]]:
+        out: dict[str | None, list[BranchRecords]] = {}
+        for b in self.repo.branches:
+            out.setdefault(b.parent, []).append(b)
+        return out
+
+
+def cn(day: dt.date | None) -> str:
+    return dates.cn_date(day) if day else ""
+
+
+def iso(day: dt.date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+def money(amount: Decimal | None) -> str:
+    if amount is None:
+        return ""
+    return f"{amount.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):f}"
+
+
+def percent(part: float, whole: float) -> str:
+    if not whole:
+        return "—"
+    value = Decimal(str(part * 100 / whole)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return f"{value:f}%"
+
+
+def hours(value: float) -> str:
+    """12.0 → "12", 1.5 → "1.5"."""
+    return f"{value:g}"
+
+
+def titled(period_label: str, title: str) -> str:
+    """2025年度 + 年度工作报告 → 2025年度工作报告."""
+    if period_label.endswith("年度") and title.startswith("年度"):
+        return period_label + title[2:]
+    return period_label + title
+
+
+def branch_label(branch: BranchRecords) -> str:
+    info = branch.info
+    if info is None:
+        return branch.directory
+    return info.short_name or info.name or branch.id
+
+
+def secretary(source: Source, branch: BranchRecords) -> str:
+    committee = branch.info.committee if branch.info else None
+    for seat in committee.seats if committee else []:
+        if seat.role == "书记":
+            return source.name(seat.member)
+    return ""
+
+
+def org_context(source: Source, branch: BranchRecords) -> dict:
+    info = branch.info
+    parent = source.repo.branch(branch.parent) if branch.parent else None
+    return {
+        "id": branch.id,
+        "name": info.name if info and info.name else branch.directory,
+        "short_name": branch_label(branch),
+        "kind": (info.kind if info else "") or "",
+        "sector": (info.sector if info else "") or "",
+        "secretary": secretary(source, branch),
+        "parent": branch_label(parent) if parent else (source.repo.config.name or ""),
+        "theme_day_rule": (info.theme_day if info else "") or "",
+    }
+
+
+def header(source: Source, title: str, branch: BranchRecords | None) -> dict:
+    """The variables every template has (see docs/templates.md)."""
+    return {
+        "title": title,
+        "street": source.repo.config.name or "",
+        "org": org_context(source, branch) if branch else None,
+        "period": source.period.as_context(),
+        "as_of_cn": dates.cn_date(source.as_of),
+        "masked": source.masked,
+        "sort_label": _sort_label(source.sort),
+    }
+
+
+def _sort_label(mode: str) -> str:
+    from dangjian.report.sorting import SORT_MODES
+
+    return SORT_MODES.get(mode, "")
+
+
+def members_during(branch: BranchRecords, start: dt.date, end: dt.date) -> list[Member]:
+    """Members who belonged to the branch at any time in [start, end]."""
+    from dangjian.facts import membership_periods
+
+    return [m for m in branch.members
+            if any(s <= end and (e is None or e > start) for s, e in membership_periods(m))]

@@ -1,0 +1,122 @@
+"""党费收缴使用账簿 (XZ-6.3) and the 收缴使用情况公布表 (XZ-3.6): one year of one organisation."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from dangjian.model import BranchRecords
+from dangjian.report import figures
+from dangjian.report.common import Source, branch_label, cn, header, money
+from dangjian.report.sorting import sort_by_name
+from dangjian.report.spec import COMMON, DUES, Spec, each, group
+
+TITLE = "党费收缴使用账簿"
+ZERO = Decimal(0)
+
+VARIABLES: Spec = {
+    **COMMON,
+    "accounts": each("每名党员的党费", {
+        "no": "序号", "name": "姓名", "category": "党费类别", "base": "核定基数（元）", "rate": "比例",
+        "monthly": "月交额（元）", "months": each("1 至 12 月", {"month": "月份", "text": "已交金额；欠交；— 表示不在本支部"}),
+        "paid": "全年实交（元）", "owed": "欠交（元）"}),
+    "totals": group("全年合计", DUES),
+    "publication": each("收缴使用情况公布表（按公布周期：全年，或上半年、下半年）", {
+        "label": "期间", "due": "应交（元）", "paid": "实交（元）", "owed": "欠交（元）", "remitted": "上缴（元）",
+        "spent": "支出（元）", "balance": "结余（元）"}),
+    "published": each("已公布记录", {"date_cn": "公布日期", "period": "公布范围"}),
+    "remittances": each("上缴记录", {"date_cn": "日期", "amount": "金额（元）", "to": "接收单位", "note": "说明"}),
+    "spending": each("支出记录", {"date_cn": "日期", "amount": "金额（元）", "to": "用途或接收单位", "note": "说明"}),
+    "assessed_cn": "年初核定日期",
+}
+
+
+def build(source: Source, branch: BranchRecords) -> dict:
+    period = source.period
+    year = period.year
+    end = source.as_of
+    context = header(source, f"{branch_label(branch)}{period.label}{TITLE}", branch)
+    file = branch.dues.get(year)
+    context["accounts"] = _accounts(source, branch, year, end)
+    context["totals"] = figures.dues(source, branch, year, range(1, 13), end)
+    halves = str(source.param("党费公布周期", "年")) in ("半年", "每半年")
+    spans = [("上半年", range(1, 7)), ("下半年", range(7, 13))] if halves else []
+    rows = []
+    for label, months in [*spans, ("全年", range(1, 13))]:
+        figure = figures.dues(source, branch, year, months, end)
+        rows.append({"label": f"{year}年{label}" if label != "全年" else f"{year}年度",
+                     **{k: figure[k] for k in ("due", "paid", "owed", "remitted", "spent", "balance")}})
+    context["publication"] = rows
+    published = [p for y in (year, year + 1) if y in branch.dues for p in branch.dues[y].publications
+                 if (p.period or "").startswith(f"{year}年")]
+    context["published"] = [{"date_cn": cn(p.date), "period": p.period or ""} for p in published]
+    context["remittances"] = _movements(file.remittances if file else [])
+    context["spending"] = _movements(file.spending if file else [])
+    context["assessed_cn"] = cn(file.assessed) if file else ""
+    return context
+
+
+def _movements(entries) -> list[dict]:
+    return [{"date_cn": cn(e.date), "amount": money(e.amount), "to": e.to or "", "note": e.note or ""}
+            for e in sorted(entries, key=lambda e: e.date or dt.date.min)]
+
+
+def _accounts(source: Source, branch: BranchRecords, year: int, end: dt.date) -> list[dict]:
+    if year not in branch.dues:
+        return []
+    try:
+        from dangjian.dues.ledger import branch_ledger
+
+        large = Decimal(str(source.param("大额党费", "1000")))
+        ledgers = branch_ledger(branch, year, end, large).accounts
+        rows = [_row(source, a.member_id, a.account, [(e.belongs, e.closed, e.paid, e.owed) for e in a.months])
+                for a in ledgers]
+    except figures.API_ERRORS:
+        rows = [_row(source, a.member, a, _simple_months(branch, a, year, end)) for a in branch.dues[year].accounts]
+    except ValueError:
+        return []
+    rows = sort_by_name(rows, lambda r: r["name"], source.sort)
+    for n, row in enumerate(rows, start=1):
+        row["no"] = n
+    return rows
+
+
+def _row(source: Source, member_id: str, account, months: list[tuple[bool, bool, Decimal, Decimal]]) -> dict:
+    member = source.people.get(member_id)
+    cells = []
+    for n, (belongs, _closed, paid, owed) in enumerate(months, start=1):
+        if paid > 0:
+            text = money(paid) + (f"（欠{money(owed)}）" if owed > 0 else "")
+        elif owed > 0:
+            text = "欠交"
+        elif not belongs:
+            text = "—"
+        else:
+            text = ""
+        cells.append({"month": n, "text": text})
+    category = (account.category if account and account.category else None) or (member.dues_category if member else "")
+    return {"no": 0, "name": source.name(member_id), "category": category or "",
+            "base": money(account.base) if account else "",
+            "rate": _rate(account.rate) if account and account.rate is not None else "",
+            "monthly": money(account.monthly) if account else "", "months": cells,
+            "paid": money(sum((p for _, _, p, _ in months), ZERO)), "owed": money(sum((o for *_, o in months), ZERO))}
+
+
+def _rate(rate: Decimal) -> str:
+    return f"{(rate * 100).normalize():f}%" if rate < 1 else f"{rate.normalize():f}%"
+
+
+def _simple_months(branch: BranchRecords, account, year: int, end: dt.date):
+    from dangjian.facts import is_member_on
+
+    member = next((m for m in branch.members if m.id == account.member), None)
+    out = []
+    for month in range(1, 13):
+        last = figures.month_end(year, month)
+        belongs = member is not None and is_member_on(member, last)
+        closed = last <= end
+        paid = (account.monthly or ZERO) if month in (account.paid or {}) else ZERO
+        paid += sum((e.amount or ZERO for e in account.exceptions if e.month == month), ZERO)
+        owed = max((account.monthly or ZERO) - paid, ZERO) if belongs and closed else ZERO
+        out.append((belongs, closed, paid, owed))
+    return out

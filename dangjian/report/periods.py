@@ -1,0 +1,75 @@
+"""What --month and --year mean for each kind of report, and the defaults without them.
+
+month: a monthly report; without --month, the last complete month.
+year: a year's report (annual, dues, archive); without --year, the annual report takes the
+      last complete year and the others the year so far.
+year-or-month: a record book for a year, or with --month for one month.
+day: a roster, taken on the last day of --month or --year, else on the reference day.
+The reference day is today, or the repository's 记录截至 if that is earlier.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from dangjian.dates import add_months
+from dangjian.report.common import Period, day_period, month_period, year_period
+from dangjian.report.sandbox import ReportError
+
+
+def parse_month(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"\s*(\d{4})-(\d{1,2})\s*", text or "")
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        raise ReportError(f"--month 的值“{text}”无效，应写成 YYYY-MM，如 2026-10")
+    return int(match.group(1)), int(match.group(2))
+
+
+def parse_year(text: str) -> int:
+    if not re.fullmatch(r"\s*\d{4}\s*", text or "") or not 1921 <= int(text) <= 2999:
+        raise ReportError(f"--year 的值“{text}”无效，应写成四位年份，如 2025")
+    return int(text)
+
+
+def last_complete_month(reference: dt.date) -> tuple[int, int]:
+    tomorrow = reference + dt.timedelta(days=1)
+    if tomorrow.month != reference.month:
+        return reference.year, reference.month
+    previous = add_months(reference.replace(day=1), -1)
+    return previous.year, previous.month
+
+
+def default_period(kind_period: str, reference: dt.date) -> Period:
+    if kind_period == "month":
+        return month_period(*last_complete_month(reference))
+    if kind_period == "day":
+        return day_period(reference)
+    if kind_period == "annual":
+        complete = reference.month == 12 and reference.day == 31
+        return year_period(reference.year if complete else reference.year - 1)
+    return year_period(reference.year)
+
+
+def choose(kind_name: str, kind_period: str, month: str | None, year: str | None, reference: dt.date) -> Period:
+    """The period for the options given, with a Chinese error for a combination that makes no sense."""
+    if month and year:
+        raise ReportError("--month 和 --year 只能用一个")
+    if kind_period == "month":
+        if year:
+            raise ReportError(f"{kind_name} 报告按月生成，请用 --month YYYY-MM，而不是 --year")
+        return month_period(*parse_month(month)) if month else default_period("month", reference)
+    if kind_period in ("year", "annual"):
+        if month:
+            raise ReportError(f"{kind_name} 报告按年生成，请用 --year YYYY，而不是 --month")
+        return year_period(parse_year(year)) if year else default_period(kind_period, reference)
+    if kind_period == "year-or-month":
+        if month:
+            return month_period(*parse_month(month))
+        return year_period(parse_year(year)) if year else default_period("year", reference)
+    # A roster is taken on a day that is on record: never after the reference day.
+    if month:
+        y, m = parse_month(month)
+        return day_period(min(month_period(y, m).end, reference))
+    if year:
+        return day_period(min(dt.date(parse_year(year), 12, 31), reference))
+    return default_period("day", reference)
