@@ -13,7 +13,8 @@ import importlib
 import sys
 
 # Order is the order of `dangjian --help`. A module registers with `register(app)`.
-COMMAND_MODULES = ("validate", "rules_cmd", "init_cmd", "tree", "config_cmd", "dues", "schedule", "report")
+COMMAND_MODULES = ("validate", "rules_cmd", "init_cmd", "tree", "config_cmd", "dues", "schedule", "report",
+                   "template_cmd")
 
 _app = None
 
