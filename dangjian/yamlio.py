@@ -153,6 +153,33 @@ class RoundTrip:
             merged = after  # the merge could not place the edit: take ruamel's own rendering
         return encode(merged, self.style)
 
+    def render_flow_insert(self, mapping, key, value_text: str) -> bytes | None:
+        """New bytes with `key: value_text` written into a flow mapping ({1: …, 2: …}) of the original
+        text, so that a mapping wrapped over several lines keeps its line breaks; None when that cannot
+        be done. The caller has already put the key into `.data`, the check that the text says the same."""
+        if not (hasattr(mapping, "fa") and mapping.fa.flow_style()) or key not in mapping:
+            return None
+        others = [k for k in mapping if k != key]
+        lines = self.text.split("\n")
+        try:
+            later = next((k for k in others if k > key), None)
+        except TypeError:  # keys that do not compare
+            return None
+        if not others:
+            return None
+        if later is not None:
+            line, col = mapping.lc.key(later)
+            insertion = f"{key}: {value_text}, "
+        else:
+            line, col = mapping.lc.value(others[-1])
+            col = lines[line].find("}", col)
+            insertion = f", {key}: {value_text}"
+            if col < 0:
+                return None
+        lines[line] = lines[line][:col] + insertion + lines[line][col:]
+        text = "\n".join(lines)
+        return encode(text, self.style) if self._same_content(text) else None
+
     def _same_content(self, text: str) -> bool:
         try:
             return _plain(_yaml(self.style).load(text)) == _plain(self.data)

@@ -5,10 +5,13 @@ from __future__ import annotations
 import difflib
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import AS_OF, FIXTURES
 from dangjian.engine import run
@@ -160,6 +163,10 @@ def test_pay_with_another_amount_records_an_exception(cli, repo) -> None:
     text = (repo / "B1/dues/2026.yaml").read_text(encoding="utf-8")
     assert '    例外:\n      - 月份: 10\n        金额: "1019.00"\n        日期: 2026-10-10\n        说明: 自愿多交\n' in text
     assert text.index("例外:") < text.index("  - 党员: B1-004")
+    cli("dues", "pay", repo, "--member", "B1-001", "--month", "2026-10", "--amount", "5", "--note", "少交", "--date",
+        "2026-10-10")
+    text = (repo / "B1/dues/2026.yaml").read_text(encoding="utf-8")
+    assert '        说明: 少交\n\n  - 党员: B1-002' in text  # the blank line stays above the next account
 
 
 @pytest.mark.parametrize(("args", "message"), [
@@ -259,3 +266,50 @@ def test_a_branch_directory_limits_the_commands_to_that_branch(cli, repo) -> Non
     assert status.exit_code == 0 and "B2-001" in status.output and "B1-001" not in status.output
     assert "未核定" in status.output
     assert cli("dues", "status", "--month", "2026-06", repo / "B1/dues/2026.yaml").output.count("B1-00") == 4
+
+
+payments = st.lists(st.tuples(st.sampled_from(["B1-001", "B1-002", "B1-003", "B1-004"]), st.integers(7, 12),
+                              st.sampled_from([None, "1000.00", "5.00"])), min_size=1, max_size=5,
+                    unique_by=lambda p: p[:2])
+
+
+@settings(max_examples=15, deadline=None)
+@given(payments)
+def test_any_payments_keep_comments_and_every_other_line(ops) -> None:
+    import datetime as dt
+    import tempfile
+    from decimal import Decimal
+
+    from dangjian.dues.calc import DuesError
+    from dangjian.dues.pay import record
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "repo"
+        shutil.copytree(DUES / "repo", root)
+        target = root / "B1/dues/2026.yaml"
+        original = target.read_text(encoding="utf-8")
+        for member, month, amount in ops:
+            try:
+                edit = record(load_repository(root), member, 2026, month, dt.date(2026, 10, 20),
+                              Decimal(amount) if amount else None, "自愿多交" if amount else None)
+            except DuesError:  # already recorded this month
+                continue
+            target.write_bytes(edit.new)
+        final = target.read_text(encoding="utf-8")
+
+    # Only flow-style 交纳 lines may change; everything added is a payment or an 例外 entry.
+    allowed = re.compile(r"^\s+(\d+: \d{4}-\d\d-\d\d|例外:|- 月份: \d+|金额: \"[\d.]+\"|日期: [\d-]+|说明: .*)$")
+    flow_tail = re.compile(r"^\s+(\d+: \d{4}-\d\d-\d\d(, |\}$|,$))+$")
+    old, new = original.splitlines(), final.splitlines()
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        assert tag in ("equal", "insert", "replace"), (tag, old[i1:i2])
+        if tag == "replace":  # a flow 交纳, possibly wrapped over lines, gained an entry
+            assert all("交纳: {" in line or flow_tail.match(line) for line in old[i1:i2]), old[i1:i2]
+            new_lines = [x for x in new[j1:j2] if "交纳: {" not in x and not flow_tail.match(x)]
+        else:
+            new_lines = new[j1:j2] if tag == "insert" else []
+        assert all(allowed.match(x) for x in new_lines), new_lines
+        if tag == "equal":  # a blank or comment line still stands right above what it stood above
+            for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
+                if (not old[i].strip() or old[i].lstrip().startswith("#")) and i + 1 < len(old):
+                    assert new[j + 1] == old[i + 1], (old[i], old[i + 1], new[j + 1])

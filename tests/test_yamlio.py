@@ -161,3 +161,15 @@ def test_a_merge_that_would_change_the_content_falls_back_to_ruamels_rendering(m
     monkeypatch.setattr(yamlio, "merge_edit", lambda original, before, after: ["年度: [", ""])
     new = rt.render().decode()
     assert "      3: 2026-03-10" in new and "年度: 2026" in new  # ruamel's own spacing, but right
+
+
+def test_a_wrapped_flow_mapping_keeps_its_line_breaks() -> None:
+    text = "交纳: {1: 2026-01-10, 2: 2026-02-10,\n       4: 2026-04-10}\n# 完\n"
+    for key, expected in ((5, "       4: 2026-04-10, 5: 2026-05-10}"), (3, "       3: 2026-05-10, 4: 2026-04-10}")):
+        rt = RoundTrip(text.replace("\n", "\r\n").encode())
+        yamledit.put(rt.data["交纳"], key, dt.date(2026, 5, 10))
+        new = rt.render_flow_insert(rt.data["交纳"], key, "2026-05-10")
+        assert new.decode().split("\r\n") == ["交纳: {1: 2026-01-10, 2: 2026-02-10,", expected, "# 完", ""]
+    block = RoundTrip("交纳:\n  1: 2026-01-10\n".encode())
+    yamledit.put(block.data["交纳"], 2, dt.date(2026, 2, 10))
+    assert block.render_flow_insert(block.data["交纳"], 2, "2026-02-10") is None

@@ -120,17 +120,20 @@ def render(path: Path, year: int, day: dt.date, outcomes: list[Outcome]) -> tupl
     data = trip.data
     if not hasattr(data, "get"):
         raise DuesError(f"{path.name} 的内容不是“键: 值”，无法写入核定结果")
-    if not data.get("党员党费"):  # absent, empty or `[]`: start a block list
-        yamledit.put(data, "党员党费", yamledit.block_seq(), FILE_KEYS)
-    accounts = data["党员党费"]
-    by_member = {str(node.get("党员")): node for node in accounts if hasattr(node, "get")}
+    accounts = data.get("党员党费") or None  # absent, empty or `[]`: a new block list below
+    by_member = {str(node.get("党员")): node for node in accounts or [] if hasattr(node, "get")}
     before = trip.render()
+    added = []
     for outcome in done:
         node = by_member.get(outcome.member_id)
         if node is None:
             node = yamledit.block_map([("党员", outcome.member_id)])
-            yamledit.append(accounts, node)
+            added.append(node)
         _write_account(node, outcome)
+    if accounts is None and added:
+        yamledit.put(data, "党员党费", yamledit.block_seq(added), FILE_KEYS)
+    for node in added if accounts is not None else ():
+        yamledit.append(accounts, node)
     if trip.render() != before or data.get("核定日期") is None:
         yamledit.put(data, "核定日期", day, FILE_KEYS)
     return trip.original_bytes, trip.render()

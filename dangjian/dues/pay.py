@@ -58,13 +58,20 @@ def record(repo: Repository, member_id: str, year: int, month: int, day: dt.date
     if amount is None:
         raise DuesError(f"{member.name}（{member_id}）没有核定月交额，请用 --amount 写明金额")
     exceptional = amount != monthly or bool(note)
+    # A new 交纳 or 例外 is built whole before it goes in, so that comment lines below the
+    # account move below the new entry rather than between its key and its items.
+    new = None
     if not exceptional:
         if node.get("交纳") is None:
-            yamledit.put(node, "交纳", yamledit.block_map(), ACCOUNT_KEYS)
-        yamledit.put(node["交纳"], month, day, sorted({*node["交纳"], month}))
+            yamledit.put(node, "交纳", yamledit.block_map([(month, day)]), ACCOUNT_KEYS)
+        else:
+            yamledit.put(node["交纳"], month, day, sorted({*node["交纳"], month}))
+            new = trip.render_flow_insert(node["交纳"], month, day.isoformat())
     else:
-        if not node.get("例外"):
-            yamledit.put(node, "例外", yamledit.block_seq(), ACCOUNT_KEYS)
         entry = [("月份", month), ("金额", yamledit.quoted(format_money(amount))), ("日期", day)]
-        yamledit.append(node["例外"], yamledit.block_map(entry + ([("说明", note)] if note else [])))
-    return PaymentEdit(path, rel, member, trip.original_bytes, trip.render(), amount, exceptional)
+        entry = yamledit.block_map(entry + ([("说明", note)] if note else []))
+        if not node.get("例外"):
+            yamledit.put(node, "例外", yamledit.block_seq([entry]), ACCOUNT_KEYS)
+        else:
+            yamledit.append(node["例外"], entry)
+    return PaymentEdit(path, rel, member, trip.original_bytes, new or trip.render(), amount, exceptional)
