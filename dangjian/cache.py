@@ -59,7 +59,8 @@ def key(*parts: object) -> str:
 
 
 def file_digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=20).hexdigest()
+    """Git's blob id of the bytes, so that work-tree runs and `--staged` runs share entries."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
 
 
 class Cache:
