@@ -90,10 +90,23 @@ def _load() -> None:
         return
     _loaded = True
     from dangjian.rules import (  # noqa: F401 - imported for registration
+        development,
         dues,
+        evaluation,
         fileformat,
         identity,
         integrity,
+        meetings,
+        members,
         organisation,
+        premises,
+        privacy,
+        profile,
         schedule,
+        service,
+        setup,
+        suppressions,
+        talks,
+        training,
+        votes,
     )
