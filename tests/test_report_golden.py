@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import check_golden
 
+from conftest import check_golden
 from dangjian.report import kinds, run
 from dangjian.report.common import day_period, month_period, year_period
 from dangjian.report.docx_text import extract

@@ -22,8 +22,8 @@ def register(app: typer.Typer) -> None:
 
 
 def report(
-    kind: Annotated[str | None, typer.Argument(help=KIND_HELP, show_default=False)] = None,
-    path: Annotated[Path | None, typer.Argument(help="记录库目录（默认为当前目录所在的记录库）")] = None,
+    kind: Annotated[str | None, typer.Argument(help=KIND_HELP, show_default=False, metavar="种类")] = None,
+    path: Annotated[Path | None, typer.Argument(help="记录库目录（默认为当前目录所在的记录库）", metavar="记录库")] = None,
     branch: Annotated[str | None, typer.Option("--branch", help="党组织编号，如 CN01")] = None,
     every: Annotated[bool, typer.Option("--all", help="每个党组织各生成一份，另加一份街道汇总")] = False,
     month: Annotated[str | None, typer.Option("--month", help="月份，如 2026-10（月报默认为上一个完整的月）")] = None,
@@ -97,6 +97,7 @@ def _make(kind, path, branch, every, month, year, formats, out_dir, sort, masked
     notes.extend(result.notes)
     for item in result.written:
         typer.echo(f"已生成 {_shown(item)}")
+    made = []
     if pdf:
         from dangjian.report import pdf as pdf_module
 
@@ -104,6 +105,7 @@ def _make(kind, path, branch, every, month, year, formats, out_dir, sort, masked
         for item in made:
             typer.echo(f"已生成 {_shown(item)}")
         notes.append("PDF 由 LibreOffice 生成，仅供预览：字体和版式可能与 Word、WPS 打印的略有差异")
+    typer.echo(f"共 {len(result.written) + len(made)} 个文件，在 {_shown(out_dir)}/ 中。")
 
 
 def _shown(path: Path) -> str:

@@ -18,7 +18,7 @@ def register(app: typer.Typer) -> None:
 
 @template_app.command("check")
 def check(
-    file: Annotated[Path, typer.Argument(help="模板文件：Markdown 模板（.md.j2）或 Word 模板（.docx）")],
+    file: Annotated[Path, typer.Argument(help="模板文件：Markdown 模板（.md.j2）或 Word 模板（.docx）", metavar="模板文件")],
     kind: Annotated[str | None, typer.Option("--kind", help="报告种类（默认按文件名判断，如 monthly.docx）")] = None,
     records: Annotated[Path | None, typer.Option("--records", help="用此记录库试渲染（默认为模板所在的记录库）")] = None,
     branch: Annotated[str | None, typer.Option("--branch", help="试渲染用的党组织编号（默认为第一个）")] = None,

@@ -25,6 +25,7 @@ ALIASES = {"仿宋_GB2312": "AR PL SungtiL GB", "仿宋": "AR PL SungtiL GB", "�
 MISSING = ("未安装 LibreOffice（找不到 soffice 命令），无法生成 PDF；Word 文件已生成。"
            "如需 PDF，请安装 LibreOffice（如 apt-get install libreoffice-writer），或用 Word、WPS 打开后另存为 PDF")
 SECONDS = 180
+SYSTEM_FONTS = "/etc/fonts/fonts.conf"  # fontconfig's standard main file, included before our aliases
 
 
 def soffice() -> str | None:
@@ -36,7 +37,7 @@ def _fonts_conf(folder: Path) -> Path:
                       for a, b in ALIASES.items())
     conf = folder / "fonts.conf"
     conf.write_text('<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
-                    f'<include ignore_missing="yes">/etc/fonts/fonts.conf</include>{aliases}</fontconfig>',
+                    f'<include ignore_missing="yes">{SYSTEM_FONTS}</include>{aliases}</fontconfig>',
                     encoding="utf-8")
     return conf
 
