@@ -69,7 +69,7 @@ def _defaults(document) -> None:
 
 def _paragraph_style(document, name: str, east_asia: str, half_points: int, *, bold: bool = False,
                      align: str | None = None, indent_chars: int = 0, grid: bool = True, base: str | None = None,
-                     outline: int | None = None, before: int = 0, after: int = 0):
+                     outline: int | None = None, after_lines: int = 0, keep_next: bool = False):
     styles = document.styles
     style = styles[name] if name in [s.name for s in styles] else styles.add_style(name, 1)
     element = style.element
@@ -80,9 +80,12 @@ def _paragraph_style(document, name: str, east_asia: str, half_points: int, *, b
     if base:
         style.base_style = styles[base]
     ppr = _el("w:pPr")
+    if keep_next:  # a heading never ends a page
+        ppr.append(_el("w:keepNext"))
     if not grid:
         ppr.append(_el("w:snapToGrid", val=0))
-    ppr.append(_el("w:spacing", before=before, after=after, line=240, lineRule="auto"))
+    ppr.append(_el("w:spacing", before=0, after=0, afterLines=after_lines * 100, line=240, lineRule="auto")
+               if after_lines else _el("w:spacing", before=0, after=0, line=240, lineRule="auto"))
     ppr.append(_el("w:ind", firstLineChars=indent_chars * 100, firstLine=indent_chars * half_points * 10)
                if indent_chars else _el("w:ind", firstLineChars=0, firstLine=0))
     if align:
@@ -100,10 +103,12 @@ def _paragraph_style(document, name: str, east_asia: str, half_points: int, *, b
 def _styles(document) -> None:
     _defaults(document)
     _paragraph_style(document, "Normal", BODY_FONT, 32, align="both", indent_chars=2)
-    _paragraph_style(document, "Title", TITLE_FONT, 44, align="center", after=0)
-    _paragraph_style(document, SUBTITLE_STYLE, H2_FONT, 32, align="center", base="Normal")
-    _paragraph_style(document, "Heading 1", H1_FONT, 32, indent_chars=2, outline=0)
-    _paragraph_style(document, "Heading 2", H2_FONT, 32, indent_chars=2, outline=1)
+    _paragraph_style(document, "Title", TITLE_FONT, 44, align="center", keep_next=True)
+    # One blank line between the title block and the text (7.3.1 leaves a line under the title).
+    _paragraph_style(document, SUBTITLE_STYLE, H2_FONT, 32, align="center", base="Normal", after_lines=1,
+                     keep_next=True)
+    _paragraph_style(document, "Heading 1", H1_FONT, 32, indent_chars=2, outline=0, keep_next=True)
+    _paragraph_style(document, "Heading 2", H2_FONT, 32, indent_chars=2, outline=1, keep_next=True)
     _paragraph_style(document, TABLE_STYLE, BODY_FONT, 24, grid=False, base="Normal")
     _paragraph_style(document, TABLE_HEAD_STYLE, H1_FONT, 24, align="center", grid=False, base="Normal")
 
