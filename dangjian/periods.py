@@ -26,6 +26,7 @@ CADENCES = ("每月", "每季度", "每半年", "每年", "第一季度…第四
 YEAR_KINDS = ("meetings", "trainings", "talks", "activities", "dues")
 # Load problems after which a file's records are unknown: its periods are not judged.
 FATAL = frozenset({"file-encoding", "file-unreadable", "yaml-syntax", "empty-file"})
+_YEAR_FILE = re.compile(r"(?:^|/)(?:meetings|trainings|talks|activities|dues)/(\d{4})\.ya?ml$")
 
 
 @dataclass(frozen=True)
@@ -104,13 +105,15 @@ def branch_span(branch: BranchRecords) -> tuple[dt.date, dt.date | None]:
 
 
 def records_start(branch: BranchRecords, ctx) -> dt.date:
-    """The first day the records cover: 记录起始, else 1 January of the branch's first year file."""
+    """The first day the records cover: 记录起始, else 1 January of the branch's first year file.
+
+    A branch with no year file yet (a repository just made by `dangjian init`) has not started
+    its records: no period is judged until its first year file exists or 记录起始 is set."""
     configured = ctx.repo.config.records_from
     if configured:
         return configured
-    years = [int(m.group(1)) for rel in branch.files if (m := re.search(r"/(\d{4})\.ya?ml$", "/" + rel))]
-    first = min(years) if years else ctx.as_of.year
-    return dt.date(min(first, ctx.as_of.year), 1, 1)
+    years = [int(m.group(1)) for rel in branch.files if (m := _YEAR_FILE.search(rel))]
+    return dt.date(min(years), 1, 1) if years else dt.date.max
 
 
 def judged(branch: BranchRecords, ctx, cadence: object) -> Iterator[Period]:
@@ -176,3 +179,27 @@ def unknown(branch: BranchRecords, ctx, kind: str, year: int) -> bool:
     if kind == "activities" and year not in branch.activities:
         return True
     return any(rule in FATAL and problem.loc.path == rel for rule, problem in ctx.repo.load_problems)
+
+
+def due(branch: BranchRecords, ctx, name: str, kind: str) -> Iterator[Period]:
+    """The judged periods of cadence parameter `name` whose `kind` year file is readable.
+
+    A cadence that cannot be read gives no period (the param-value rule reports it)."""
+    try:
+        found = list(judged(branch, ctx, ctx.param(name)))
+    except ValueError:
+        return
+    for period in found:
+        if not unknown(branch, ctx, kind, period.year):
+            yield period
+
+
+def has_members(branch: BranchRecords, period: Period) -> bool:
+    return any(member_days(m, period.start, period.end) for m in branch.members)
+
+
+def years(branch: BranchRecords, ctx, kind: str) -> Iterator[Period]:
+    """The calendar years a yearly per-member rule may judge, whose `kind` year file is readable."""
+    for period in judged(branch, ctx, "每年"):
+        if not unknown(branch, ctx, kind, period.year):
+            yield period

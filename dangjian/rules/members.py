@@ -1,0 +1,163 @@
+"""党员队伍：预备期与转正（党章第七条），组织关系转接前后一致、一人不在两个支部（XZ-3.7）."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from dangjian.dates import add_months
+from dangjian.facts import membership_periods
+from dangjian.findings import Problem, Severity
+from dangjian.model import LEAVING_KINDS, BranchRecords, Member
+from dangjian.rules import rule
+
+
+def _expiry(member: Member, ctx) -> dt.date | None:
+    if not member.joined:
+        return None
+    return add_months(member.joined, ctx.param("预备期月数") + sum(e.months or 0 for e in member.extensions))
+
+
+def _who(m: Member) -> str:
+    return f"{m.name}（{m.id}）"
+
+
+@rule("probation-overdue", Severity.ERROR, ("DZ-7", "JG-24"), params=("预备期月数", "转正办理期限月数"))
+def probation_overdue(branch: BranchRecords, ctx) -> Iterator[Problem]:
+    """预备期满（一年，延长的加上延长月数）后应及时讨论转正，并在名册中填写转正日期、把状态改为正式党员。
+
+    通过：预备党员 入党日期 2026-06-01，今天是 2026-10-31。
+    违反：预备党员 入党日期 2025-03-01，到 2026-10-31 仍是预备党员，也没有延长预备期。
+    """
+    grace = ctx.param("转正办理期限月数")
+    for m in branch.members:
+        expiry = _expiry(m, ctx)
+        if m.full_member or m.status != "预备党员" or expiry is None or not membership_periods(m):
+            continue
+        if membership_periods(m)[-1][1] is not None:
+            continue  # left the branch: the receiving branch decides
+        if add_months(expiry, grace) < ctx.as_of:
+            yield Problem(m.at("status"), f"{_who(m)}的预备期已于 {expiry} 期满，{grace} 个月内应讨论转正（或延长预备期），"
+                                          "并在名册中填写“转正日期”", key=m.id or "")
+
+
+@rule("probation-term", Severity.ERROR, ("DZ-7",), params=("预备期月数", "转正办理期限月数"))
+def probation_term(branch: BranchRecords, ctx) -> Iterator[Problem]:
+    """转正日期是预备期满之日（入党日期后一年，延长的加上延长月数），不能提前，也不应晚于期满后 3 个月。
+
+    通过：入党日期 2024-07-01，转正日期 2025-07-01。
+    违反：入党日期 2024-07-01，转正日期 2025-03-01（预备期不满一年）。
+    """
+    grace = ctx.param("转正办理期限月数")
+    for m in branch.members:
+        expiry = _expiry(m, ctx)
+        if not m.full_member or expiry is None or m.full_member < m.joined:
+            continue  # a 转正日期 before the 入党日期 is member-dates' finding
+        if m.full_member < expiry:
+            yield Problem(m.at("full_member"), f"{_who(m)}的转正日期 {m.full_member} 早于预备期满的 {expiry}",
+                          key=m.id or "")
+        elif m.full_member > add_months(expiry, grace):
+            yield Problem(m.at("full_member"), f"{_who(m)}的预备期于 {expiry} 期满，转正日期 {m.full_member} 晚了 "
+                                               f"{grace} 个月以上（党龄从预备期满之日算起，请核对）", key=m.id or "")
+
+
+@rule("probation-extension", Severity.ERROR, ("DZ-7",), params=("延长预备期最短月数", "延长预备期最长月数"))
+def probation_extension(branch: BranchRecords, ctx) -> Iterator[Problem]:
+    """预备期只能延长一次，延长时间不少于半年、不超过一年。
+
+    通过：
+      延长预备期: [{决定日期: 2025-07-01, 延长月数: 6, 原因: 学习不够深入}]
+    违反：
+      延长预备期: [{决定日期: 2025-07-01, 延长月数: 18}]
+    """
+    low, high = ctx.param("延长预备期最短月数"), ctx.param("延长预备期最长月数")
+    for m in branch.members:
+        for extra in m.extensions[1:]:
+            yield Problem(extra.loc, f"{_who(m)}的预备期已延长过一次，不能再延长", key=f"{m.id}@{extra.date}")
+        for ext in m.extensions:
+            if ext.months is not None and not low <= ext.months <= high:
+                yield Problem(ext.at("months"), f"{_who(m)}的预备期延长 {ext.months} 个月，应为 {low} 至 {high} 个月",
+                              key=f"{m.id}@{ext.date}")
+
+
+@rule("transfer-sequence", Severity.ERROR, ("XZ-3.7",))
+def transfer_sequence(branch: BranchRecords, ctx) -> Iterator[Problem]:
+    """组织关系变动前后一致：转入后才能转出，转出（去世、停止党籍等）后再有记录必须先转入，转入不早于入党。
+
+    通过：
+      组织关系: [{类型: 转入, 日期: 2020-03-01}, {类型: 转出, 日期: 2025-06-01}]
+    违反：
+      组织关系: [{类型: 转入, 日期: 2020-03-01}, {类型: 转入, 日期: 2022-03-01}]
+    """
+    for m in branch.members:
+        events = sorted((t for t in m.transfers if t.date and t.kind), key=lambda t: t.date)
+        inside = not events or events[0].kind != "转入"
+        ended = False
+        for t in events:
+            if ended:
+                yield Problem(t.at("kind"), f"{_who(m)}已于此前去世，不应再有组织关系变动", key=f"{m.id}@{t.date}")
+                break
+            if t.kind == "转入":
+                if inside:
+                    yield Problem(t.at("kind"), f"{_who(m)}在 {t.date} 已在本支部，不能再次转入（缺少之前的转出记录？）",
+                                  key=f"{m.id}@{t.date}")
+                if m.joined and t.date < m.joined:
+                    yield Problem(t.at("date"), f"{_who(m)}的转入日期 {t.date} 早于入党日期 {m.joined}",
+                                  key=f"{m.id}@{t.date}")
+                inside = True
+            elif t.kind in LEAVING_KINDS:
+                if not inside:
+                    yield Problem(t.at("kind"), f"{_who(m)}在 {t.date} 已不在本支部，不能再{t.kind}", key=f"{m.id}@{t.date}")
+                inside = False
+                ended = t.kind == "去世"
+
+
+def _person(m: Member) -> tuple:
+    return ("身份证", m.id_number) if m.id_number else ("姓名", m.name, m.birth)
+
+
+def _branch_named(repo, text: str | None) -> BranchRecords | None:
+    if not text:
+        return None
+    return next((b for b in repo.branches if b.info and text in (b.info.name, b.info.short_name, b.id)), None)
+
+
+@rule("transfer-between-branches", Severity.ERROR, ("XZ-3.7",), scope="repo", params=("组织关系衔接天数",))
+def transfer_between_branches(repo, ctx) -> Iterator[Problem]:
+    """记录库内的转接两头都要有记录：转出到库内支部的，对方名册有此人的转入，反之亦然；同一人不能同时在两个支部的名册中。
+
+    通过：B1 名册中王某 2026-03-01 转出到 B2，B2 名册中王某（同一身份证号）2026-03-05 转入。
+    违反：B1 名册中王某转出到 B2，B2 名册中没有王某；或王某同时在 B1、B2 在册。
+    """
+    window = dt.timedelta(days=ctx.param("组织关系衔接天数"))
+    people: dict[tuple, list[tuple[Member, BranchRecords]]] = {}
+    for b in repo.branches:
+        for m in b.members:
+            if m.name:
+                people.setdefault(_person(m), []).append((m, b))
+    for entries in people.values():
+        for i, (m, b) in enumerate(entries):
+            for other, ob in entries[i + 1:]:
+                if ob is not b and _overlap(m, other):
+                    yield Problem(other.at("id"), f"{_who(other)}与 {b.id} 名册中的{_who(m)}是同一人，在册时间重叠"
+                                                  "（一人只能在一个党支部）", key=f"{other.id}@{m.id}", related=(m.at("id"),))
+    for b in repo.branches:
+        for m in b.members:
+            for t in m.transfers:
+                target = _branch_named(repo, t.counterpart) if t.kind in ("转出", "转入") else None
+                if target is None or target is b or not t.date:
+                    continue
+                wanted = "转入" if t.kind == "转出" else "转出"
+                if not any(_person(o) == _person(m) and any(x.kind == wanted and x.date and abs(x.date - t.date) <= window
+                                                             for x in o.transfers) for o in target.members):
+                    yield Problem(t.at("counterpart"), f"{_who(m)}于 {t.date} {t.kind}{'到' if t.kind == '转出' else '自'}"
+                                                       f" {target.id}，但 {target.directory}/members.yaml "
+                                                       f"中没有此人相应的{wanted}记录", key=f"{m.id}@{t.date}")
+
+
+def _overlap(a: Member, b: Member) -> bool:
+    for s1, e1 in membership_periods(a):
+        for s2, e2 in membership_periods(b):
+            if (e1 is None or s2 < e1) and (e2 is None or s1 < e2):
+                return True
+    return False

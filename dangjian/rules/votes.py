@@ -1,0 +1,91 @@
+"""表决与到会：支部党员大会的表决和选举、支委会的到会人数，预备党员没有表决权."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from dangjian.facts import is_full_member_on
+from dangjian.findings import Problem, Severity
+from dangjian.leaders import seats_on
+from dangjian.model import BranchRecords, Meeting, Vote
+from dangjian.rules import rule
+
+
+def _assemblies(branch: BranchRecords) -> Iterator[tuple[Meeting, Vote, int, int]]:
+    """Every vote at a 支部党员大会, with the members entitled to vote and those present."""
+    roster = {m.id: m for m in branch.members if m.id}
+    for meeting in branch.meetings:
+        if "支部党员大会" not in meeting.kinds or not meeting.date or not meeting.votes:
+            continue
+        entitled = sum(1 for m in branch.members if is_full_member_on(m, meeting.date))
+        present = sum(1 for who in set(meeting.attendees)
+                      if who in roster and is_full_member_on(roster[who], meeting.date))
+        for vote in meeting.votes:
+            yield meeting, vote, entitled, present
+
+
+def _what(vote: Vote) -> str:
+    return f"“{vote.matter}”的{'选举' if vote.kind == '选举' else '表决'}"
+
+
+@rule("vote-quorum", Severity.ERROR, ("TL-11", "XJ-26"))
+def vote_quorum(branch: BranchRecords, ctx) -> Iterator[Problem]:
+    """支部党员大会表决须有半数以上有表决权的党员到会；选举须有超过五分之四的有选举权党员到会。
+
+    通过：有表决权的正式党员 5 人，出席 4 人，表决接收预备党员。
+    违反：有表决权的正式党员 5 人，出席 2 人（表决）；或出席 4 人（选举，须超过 4 人）。
+    """
+    for meeting, vote, entitled, present in _assemblies(branch):
+        if vote.kind == "选举":
+            if present * 5 <= entitled * 4:
+                yield Problem(vote.loc, f"{meeting.date}{_what(vote)}：有选举权的党员 {entitled} 人，到会 {present} 人，"
+                                        "未超过五分之四，选举无效", key=f"{meeting.date}{vote.matter}")
+        elif present * 2 <= entitled:
+            yield Problem(vote.loc, f"{meeting.date}{_what(vote)}：有表决权的党员 {entitled} 人，到会 {present} 人，"
+                                    "未超过半数，不能表决", key=f"{meeting.date}{vote.matter}")
+
+
+@rule("vote-majority", Severity.ERROR, ("TL-11",))
+def vote_majority(branch: BranchRecords, ctx) -> Iterator[Problem]:
+    """表决通过须赞成人数超过应到会有表决权党员的半数（不是到会人数的半数）。
+
+    通过：有表决权的正式党员 5 人，赞成 3 人。
+    违反：有表决权的正式党员 5 人，到会 3 人，赞成 2 人（未超过 5 人的半数）。
+    """
+    for meeting, vote, entitled, _present in _assemblies(branch):
+        if vote.yes is not None and vote.yes * 2 <= entitled:
+            yield Problem(vote.at("yes"), f"{meeting.date}{_what(vote)}：赞成 {vote.yes} 票，未超过应到会有表决权党员"
+                                          f"（{entitled} 人）的半数，不能算通过", key=f"{meeting.date}{vote.matter}")
+
+
+@rule("vote-rights", Severity.ERROR, ("XJ-5",))
+def vote_rights(branch: BranchRecords, ctx) -> Iterator[Problem]:
+    """预备党员没有表决权：赞成、反对、弃权的票数合计不能超过到会的正式党员人数。
+
+    通过：到会正式党员 4 人、预备党员 1 人，赞成 4 票。
+    违反：到会正式党员 4 人、预备党员 1 人，赞成 5 票。
+    """
+    for meeting, vote, _entitled, present in _assemblies(branch):
+        cast = (vote.yes or 0) + (vote.no or 0) + (vote.abstain or 0)
+        if cast > present:
+            yield Problem(vote.loc, f"{meeting.date}{_what(vote)}：共 {cast} 票，多于到会有表决权的正式党员 {present} 人"
+                                    "（预备党员没有表决权，请核对出席名单和票数）", key=f"{meeting.date}{vote.matter}")
+
+
+@rule("committee-meeting-quorum", Severity.ERROR, ("TL-12",))
+def committee_meeting_quorum(branch: BranchRecords, ctx) -> Iterator[Problem]:
+    """支委会须有半数以上委员到会（出席名单中过半数是当日在任的委员）。
+
+    通过：委员 3 人，支委会出席 2 名委员。
+    违反：委员 3 人，支委会只出席 1 名委员。
+    """
+    for meeting in branch.meetings:
+        if "支委会" not in meeting.kinds or not meeting.date:
+            continue
+        seats = {s.member for s in seats_on(branch, meeting.date)}
+        if not seats:
+            continue
+        present = len(seats & set(meeting.attendees))
+        if present * 2 <= len(seats):
+            yield Problem(meeting.at("attendees"), f"{meeting.date}的支委会：委员 {len(seats)} 人，到会 {present} 人，"
+                                                   "未超过半数", key=str(meeting.date))
