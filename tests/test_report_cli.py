@@ -193,3 +193,17 @@ def test_pdf_through_libreoffice(cli, repo: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     pdf = out / "测试社区党支部2026年10月工作月报.pdf"
     assert pdf.read_bytes()[:5] == b"%PDF-"
+
+
+def test_special_characters_in_records_survive_in_both_formats(cli, tmp_path: Path) -> None:
+    from test_report_fixture import MEMBERS
+
+    note = '欠条<2份> & "口头"承诺'
+    members = MEMBERS.replace("    姓名: 陈丽\n", f"    姓名: 陈丽\n    备注: '{note}'\n")
+    repo = report_repo(tmp_path, {"B1/members.yaml": members})
+    out = tmp_path / "out"
+    result = cli("report", "roster", repo, "--branch", "B1", "--format", "md,docx", "-o", out)
+    assert result.exit_code == 0, result.output
+    markdown = next(out.glob("*.md")).read_text(encoding="utf-8")
+    assert f"| {note} |" in markdown
+    assert f" | {note}\n" in extract(next(out.glob("*.docx")))
