@@ -144,9 +144,10 @@ def dues() -> Builder:
         "{{ totals.note or '本年度没有党费账' }}。", "{%p endif %}")
     b.h1("二、党费收缴使用情况公布表")
     b.p("{%p if totals.available %}")
-    b.table(["期间", "应交（元）", "实交（元）", "欠交（元）", "上缴（元）", "支出（元）", "结余（元）"], [3, 2, 2, 2, 2, 2, 2],
-            "p in publication", ["{{ p.label }}", "{{ p.due }}", "{{ p.paid }}", "{{ p.owed }}", "{{ p.remitted }}",
-                                 "{{ p.spent }}", "{{ p.balance }}"])
+    b.table(["期间", "应交（元）", "实交（元）", "欠交（元）", "上缴（元）", "支出（元）", "结余（元）", "其中应上缴中央（元）"],
+            [3, 2, 2, 2, 2, 2, 2, 2.6], "p in publication",
+            ["{{ p.label }}", "{{ p.due }}", "{{ p.paid }}", "{{ p.owed }}", "{{ p.remitted }}", "{{ p.spent }}",
+             "{{ p.balance }}", "{{ p.central }}"])
     b.p("{%p if totals.note %}", "说明：{{ totals.note }}。", "{%p endif %}", "{%p else %}",
         "{{ totals.note or '暂无党费数据' }}。", "{%p endif %}",
         "{%p if remittances %}", "上缴记录：{% for r in remittances %}{{ r.date_cn }}{{ r.amount }}元{% if r.to %}（{{ r.to }}）"

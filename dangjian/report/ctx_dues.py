@@ -23,7 +23,7 @@ VARIABLES: Spec = {
     "totals": group("全年合计", DUES),
     "publication": each("收缴使用情况公布表（按公布周期：全年，或上半年、下半年）", {
         "label": "期间", "due": "应交（元）", "paid": "实交（元）", "owed": "欠交（元）", "remitted": "上缴（元）",
-        "spent": "支出（元）", "balance": "结余（元）"}),
+        "spent": "支出（元）", "balance": "结余（元）", "central": "其中应上缴中央的大额党费（元）"}),
     "published": each("已公布记录", {"date_cn": "公布日期", "period": "公布范围"}),
     "remittances": each("上缴记录", {"date_cn": "日期", "amount": "金额（元）", "to": "接收单位", "note": "说明"}),
     "spending": each("支出记录", {"date_cn": "日期", "amount": "金额（元）", "to": "用途或接收单位", "note": "说明"}),
@@ -39,21 +39,51 @@ def build(source: Source, branch: BranchRecords) -> dict:
     file = branch.dues.get(year)
     context["accounts"] = _accounts(source, branch, year, end)
     context["totals"] = figures.dues(source, branch, year, range(1, 13), end)
-    halves = str(source.param("党费公布周期", "年")) in ("半年", "每半年")
-    spans = [("上半年", range(1, 7)), ("下半年", range(7, 13))] if halves else []
+    spans, covers = _publication_periods(source, year)
     rows = []
-    for label, months in [*spans, ("全年", range(1, 13))]:
+    for label, months in spans:
         figure = figures.dues(source, branch, year, months, end)
-        rows.append({"label": f"{year}年{label}" if label != "全年" else f"{year}年度",
-                     **{k: figure[k] for k in ("due", "paid", "owed", "remitted", "spent", "balance")}})
+        rows.append({"label": label, **{k: figure[k] for k in ("due", "paid", "owed", "remitted", "spent",
+                                                                "balance", "central")}})
     context["publication"] = rows
+    # The year's publication is usually recorded in the next year's file (XZ-3.6: 每年初公布上年度).
     published = [p for y in (year, year + 1) if y in branch.dues for p in branch.dues[y].publications
-                 if (p.period or "").startswith(f"{year}年")]
+                 if covers(p.period or "")]
     context["published"] = [{"date_cn": cn(p.date), "period": p.period or ""} for p in published]
     context["remittances"] = _movements(file.remittances if file else [])
     context["spending"] = _movements(file.spending if file else [])
     context["assessed_cn"] = cn(file.assessed) if file else ""
     return context
+
+
+def _publication_periods(source: Source, year: int):
+    """The periods of the 公布表 (the year, or its halves and then the year) and a test of
+    whether a 公布 record's 范围 covers the year; from dangjian.dues.periods when it is there."""
+    cadence = str(source.param("党费公布周期", "年"))
+    try:
+        from dangjian.dues.periods import parse_period, periods_for
+
+        chosen = periods_for(year, cadence)
+        spans = [(p.label, p.months) for p in chosen]
+
+        def covers(text: str) -> bool:
+            found = parse_period(text)
+            return found is not None and found.year == year
+    except figures.API_ERRORS:
+        halves = cadence in ("半年", "每半年")
+        spans = [(f"{year}年上半年", range(1, 7)), (f"{year}年下半年", range(7, 13))] if halves else \
+            [(f"{year}年度", range(1, 13))]
+
+        def covers(text: str) -> bool:
+            return text.startswith(f"{year}年")
+    except ValueError:  # a bad 党费公布周期 is reported by validate; show the year
+        spans = [(f"{year}年度", range(1, 13))]
+
+        def covers(text: str) -> bool:
+            return text.startswith(f"{year}年")
+    if len(spans) > 1:
+        spans.append((f"{year}年度", range(1, 13)))
+    return spans, covers
 
 
 def _movements(entries) -> list[dict]:

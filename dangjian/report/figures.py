@@ -29,8 +29,8 @@ def month_end(year: int, month: int) -> dt.date:
 
 def dues(source: Source, branch: BranchRecords, year: int, months: range, closed_through: dt.date) -> dict:
     """应交, 实交, 欠交, 上缴, 支出, 结余 for `months` of `year`, and who owes for which months."""
-    empty = {"available": False, "due": "", "paid": "", "owed": "", "extra": "", "remitted": "", "spent": "",
-             "balance": "", "arrears": [], "note": ""}
+    empty = {"available": False, "due": "", "paid": "", "owed": "", "extra": "", "central": "", "remitted": "",
+             "spent": "", "balance": "", "arrears": [], "note": ""}
     if year not in branch.dues:
         return {**empty, "note": f"未建立 {year} 年党费账（dues/{year}.yaml）"}
     try:
@@ -50,7 +50,7 @@ def dues(source: Source, branch: BranchRecords, year: int, months: range, closed
     arrears = [{"name": source.name(member_id), "months": "、".join(f"{m}月" for m in owed),
                 "amount": money(amount)} for member_id, owed, amount in owing if owed]
     return {"available": True, **{k: money(totals.get(k, ZERO)) for k in
-                                  ("due", "paid", "owed", "extra", "remitted", "spent", "balance")},
+                                  ("due", "paid", "owed", "extra", "central", "remitted", "spent", "balance")},
             "arrears": arrears, "note": note}
 
 
@@ -82,7 +82,7 @@ def _simple_dues(branch: BranchRecords, year: int, months: range, closed_through
 
     remitted, spent = moved(file.remittances), moved(file.spending)
     owed = sum((t for _, m, t in owing), ZERO)
-    return ({"due": due, "paid": paid, "owed": owed, "extra": ZERO, "remitted": remitted, "spent": spent,
+    return ({"due": due, "paid": paid, "owed": owed, "extra": ZERO, "central": ZERO, "remitted": remitted, "spent": spent,
              "balance": paid - remitted - spent}, owing)
 
 

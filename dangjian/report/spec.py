@@ -58,7 +58,7 @@ PLAN_ITEM: Spec = {
 }
 DUES: Spec = {
     "available": "是否有本期党费数字", "due": "应交（元）", "paid": "实交（元）", "owed": "欠交（元）",
-    "extra": "自愿多交（元）", "remitted": "上缴（元）", "spent": "支出（元）", "balance": "结余（元）：实交−上缴−支出",
+    "extra": "自愿多交（元）", "central": "其中应全部上缴中央的大额党费（元）", "remitted": "上缴（元）", "spent": "支出（元）", "balance": "结余（元）：实交−上缴−支出",
     "arrears": each("欠交党费的党员（从年初到本期末）", {"name": "姓名", "months": "欠交月份，如 7月、8月", "amount": "欠交金额（元）"}),
     "note": "说明（数字不可用或为简化计算时）",
 }
