@@ -207,3 +207,18 @@ def test_special_characters_in_records_survive_in_both_formats(cli, tmp_path: Pa
     markdown = next(out.glob("*.md")).read_text(encoding="utf-8")
     assert f"| {note} |" in markdown
     assert f" | {note}\n" in extract(next(out.glob("*.docx")))
+
+
+@pytest.mark.parametrize("kind", ["monthly", "annual", "roster", "applicants", "special-groups", "meetings", "study",
+                                  "service", "dues", "branch-archive"])
+def test_every_kind_renders_for_a_branch_with_almost_no_records(cli, tmp_path: Path, kind: str) -> None:
+    from conftest import write_tree
+
+    repo = write_tree(tmp_path / "repo", {
+        "dangjian.yaml": "组织名称: 中共空白街道工作委员会\n记录截至: 2026-10-31\n",
+        "X1/branch.yaml": "编号: X1\n名称: 中共空白支部委员会\n类型: 党支部\n领域: 其他\n成立日期: 2026-01-01\n",
+        "X1/members.yaml": "党员: []\n"})
+    out = tmp_path / "out"
+    result = cli("report", kind, repo, "--all", "--format", "md,docx", "-o", out)
+    assert result.exit_code == 0, result.output
+    assert len(out_files(out)) == 4
