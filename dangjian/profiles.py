@@ -29,6 +29,11 @@ class Conflict:
     national: object
     national_clause: str
 
+    @property
+    def where(self) -> str:
+        """The local value's clause, or 参数 when it comes from dangjian.yaml."""
+        return self.local_source.split("（")[-1].rstrip("）") if "（" in self.local_source else "参数"
+
     def describe(self) -> str:
         return (f"{self.local_source}定为 {show(self.local)}，宽于全国性规定（{self.national_clause}）的 "
                 f"{show(self.national)}，按全国性规定检查")

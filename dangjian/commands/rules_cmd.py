@@ -1,4 +1,4 @@
-"""`dangjian rules [ID]`: the rule catalogue, or one rule explained."""
+"""`dangjian rules [ID]`: the rule catalogue, one rule explained, or the profiles' conflicts."""
 
 from __future__ import annotations
 
@@ -16,25 +16,30 @@ def register(app: typer.Typer) -> None:
 def rules(
     rule_id: Annotated[str | None, typer.Argument(help="规则编号；不填则列出全部规则")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出")] = False,
+    show_conflicts: Annotated[bool, typer.Option(
+        "--conflicts", help="列出各规则集中宽于全国性规定的本地数值（检查时按全国性规定）")] = False,
 ) -> None:
-    """列出全部规则，或解释一条规则（依据、参数、通过与违反的例子）。"""
+    """列出全部规则，或解释一条规则（依据、参数、通过与违反的例子），或列出规则集与全国性规定的冲突。"""
     import json
 
-    from dangjian.clauses import cite
     from dangjian.rules import all_rules
 
+    if show_conflicts:
+        _conflicts(as_json)
+        return
     catalogue = all_rules()
     if rule_id is None:
         if as_json:
             typer.echo(json.dumps([{"id": r.id, "severity": r.severity.label, "clauses": list(r.clauses),
-                                    "category": r.category, "summary": r.summary} for r in catalogue],
-                                  ensure_ascii=False, indent=2))
+                                    "category": r.category, "summary": r.summary, "params": list(r.params)}
+                                   for r in catalogue], ensure_ascii=False, indent=2))
             return
         from tabulate import tabulate
 
         rows = [(r.id, r.severity.label, "、".join(r.clauses) or "（格式）", r.summary) for r in catalogue]
         typer.echo(tabulate(rows, headers=("规则编号", "级别", "依据条款", "要求"), disable_numparse=True))
-        typer.echo(f"\n共 {len(catalogue)} 条规则。用 dangjian rules 规则编号 查看详细说明。")
+        typer.echo(f"\n共 {len(catalogue)} 条规则。用 dangjian rules 规则编号 查看详细说明；"
+                   "docs/rules.md 有全部规则和尚未检查的条款。")
         return
     match = next((r for r in catalogue if r.id == rule_id), None)
     if match is None:
@@ -42,14 +47,44 @@ def rules(
 
         guess = difflib.get_close_matches(rule_id, [r.id for r in catalogue], n=1)
         raise fail(f"没有编号为“{rule_id}”的规则" + (f"，是否想查“{guess[0]}”？" if guess else ""))
-    lines = [f"{match.id}（{match.severity.label}）", match.summary, ""]
-    if match.clauses:
+    typer.echo("\n".join(_explain(match)))
+
+
+def _explain(rule) -> list[str]:
+    from dangjian.clauses import cite
+    from dangjian.profiles import SHIPPED, resolve, show
+
+    lines = [f"{rule.id}（{rule.severity.label}）", rule.summary, ""]
+    if rule.clauses:
         lines.append("依据：")
-        lines.extend(f"  {cid} {cite(cid)}" for cid in match.clauses)
-    if match.params:
-        lines.append("参数（可在 dangjian.yaml 的“参数”中调整）：" + "、".join(match.params))
+        lines.extend(f"  {cid} {cite(cid)}" for cid in rule.clauses)
+    if rule.params:
+        lines += ["", "参数（可在 dangjian.yaml 的“参数”中调整）："]
+        for name in rule.params:
+            values = "；".join(f"{p} {show(resolve(p)[name].value)}" for p in SHIPPED)
+            lines.append(f"  {name}：{values}")
     for label in ("通过", "违反"):
-        example = match.example(label)
+        example = rule.example(label)
         if example:
             lines += ["", f"{label}的例子：", *("  " + x for x in example.splitlines())]
-    typer.echo("\n".join(lines))
+    return lines
+
+
+def _conflicts(as_json: bool) -> None:
+    import json
+
+    from dangjian.profiles import SHIPPED, conflicts, show
+
+    found = [c for p in SHIPPED for c in conflicts(p)]
+    if as_json:
+        typer.echo(json.dumps([{"profile": c.profile, "param": c.name, "local": c.local, "local_source": c.local_source,
+                                "national": c.national, "national_clause": c.national_clause} for c in found],
+                              ensure_ascii=False, indent=2))
+        return
+    from tabulate import tabulate
+
+    rows = [(c.profile, c.name, f"{show(c.local)}（{c.where}）", f"{show(c.national)}（{c.national_clause}）",
+             show(c.national)) for c in found]
+    typer.echo(tabulate(rows, headers=("规则集", "参数", "本地规定", "全国性规定", "检查时按"), disable_numparse=True))
+    typer.echo(f"\n共 {len(found)} 处冲突：本地规定宽于全国性规定的，按全国性规定检查；"
+               "记录库 dangjian.yaml 中的“参数”另见 dangjian config show。")

@@ -1,0 +1,39 @@
+"""Which clauses of the inventory the rules check, and why the others are not checked yet.
+
+Every clause that clauses.json marks `rule` must be cited by a rule or listed here with the
+reason (tests/test_catalogue.py keeps both directions honest; docs/rules.md shows the list).
+"""
+
+from __future__ import annotations
+
+from dangjian.clauses import catalogue
+
+STREET = "街道、片区或共建单位层面的工作，记录库只记党组织的台账（street/ 目录尚未读取）"
+
+UNENFORCED: dict[str, str] = {
+    "CJ-2.1": "与 XZ-1.1、XZ-2.2 同一要求，已由 org-kind-by-size、term-expired 检查，这两条规则尚未加引本条",
+    "TL-21": "“一般为”3 年、村和社区 5 年是惯例而非硬性规定；任期 3 至 5 年由 term-length（DZ-31、XZ-2.2）检查",
+    "DF-8": "预备党员从入党日期起交纳党费已体现在党费账的计算中（dangjian/dues），党费规则尚未加引本条",
+    "DF-11": "一次多交 1000 元以上的大额党费已体现在党费账的计算中（参数“大额党费”），党费规则尚未加引本条",
+    "ZW-1": "镇委文件，不属于任何规则集；党总支的批准文号记在 branch.yaml 的“批准文号”",
+    "QY-2": "园区区域性党组织的联合组织生活会、书记联席会、互学互检互评：" + STREET,
+    "QY-3": "园区企业党组织的党建指导员、专职党务工作者和党务后备人才：台账中没有这些岗位的记录",
+    "QY-6": "大工委的党建联席会：" + STREET,
+    "QY-8": "结对共建单位党员的参与情况：" + STREET,
+    "QY-11": "街道班子成员到联系点：" + STREET,
+    "QY-13": "走访成员企业：" + STREET,
+    "QY-14": "片区党群E家会客厅的面积：台账中没有片区阵地的记录",
+    "QY-15": "街道城市基层党建工作领导小组的汇报：" + STREET,
+    "QY-17": "社区党委向共建单位通报和三张清单：" + STREET,
+    "QY-18": "与辖区单位的“三个一”：" + STREET,
+}
+
+
+def rule_clauses() -> list[str]:
+    """Clause ids the inventory marks as checkable by a rule, in inventory order."""
+    return [cid for cid, entry in catalogue().items() if "rule" in entry["check"]]
+
+
+def uncited(rules) -> list[str]:
+    cited = {c for r in rules for c in r.clauses}
+    return [cid for cid in rule_clauses() if cid not in cited]

@@ -1,0 +1,137 @@
+"""Profiles (national floors, local values with their clauses, 参数 overrides) and the periods
+the cadence rules judge."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from types import SimpleNamespace
+
+import pytest
+
+from conftest import make_repo
+from dangjian.params import LOCAL_CLAUSES, NATIONAL, PROFILES, effective
+from dangjian.periods import interval_months, judged, member_share, periods
+from dangjian.profiles import SHIPPED, conflicts, looser, resolve
+
+
+def test_every_local_value_cites_its_own_clause() -> None:
+    from dangjian.clauses import catalogue
+
+    for profile, values in PROFILES.items():
+        for name in values:
+            clause = LOCAL_CLAUSES.get(profile, {}).get(name)
+            assert clause, f"{profile}: {name} has no clause in LOCAL_CLAUSES"
+            assert clause in catalogue(), f"{profile}: {name} cites unknown clause {clause}"
+            assert name in NATIONAL, f"{profile}: {name} is not a declared parameter"
+
+
+def test_xz_training_hours_conflict_keeps_the_national_floor() -> None:
+    found = {(c.name, c.local, c.national) for c in conflicts("xz")}
+    assert found == {("党员年度学时", 24, 32), ("书记年度学时", 32, 56)}
+    params = effective("xz")
+    assert params["党员年度学时"].value == 32 and "XZ-3.2" in params["党员年度学时"].conflict
+    assert conflicts("national") == [] and conflicts("wuhua") == []
+
+
+def test_stricter_local_values_replace_the_national_ones() -> None:
+    wuhua = resolve("wuhua")
+    assert (wuhua["党课周期"].value, wuhua["党课周期"].clause) == ("每半年", "WH-2.3")
+    assert resolve("national")["党课周期"].value == "每年"
+    assert resolve("xz")["委员民主生活会周期"].value == "每季度" and resolve("national")["委员民主生活会周期"].value is None
+
+
+def test_overrides_apply_but_never_below_the_floor() -> None:
+    params = resolve("xz", {"党员年度学时": 40, "党课周期": "每月", "谈心谈话周期": "每两年", "组织生活会周期": "每年"})
+    assert (params["党员年度学时"].value, params["党员年度学时"].source) == (40, "dangjian.yaml 参数")
+    assert params["党课周期"].value == "每月"
+    assert params["组织生活会周期"].value == "每年"  # 第四季度 and 每年 ask the same: once a year
+    assert params["谈心谈话周期"].value == "每两年"  # unreadable: param-value reports it
+    lowered = resolve("national", {"党员年度学时": 20, "党员大会周期": "每半年"})
+    assert lowered["党员年度学时"].value == 32 and lowered["党员年度学时"].conflict
+    assert lowered["党员大会周期"].value == "每季度"
+    assert [c.name for c in conflicts("national", {"党员年度学时": 20})] == ["党员年度学时"]
+
+
+@pytest.mark.parametrize(("name", "local", "looser_than_national"), [
+    ("党员年度学时", 24, True), ("党员年度学时", 40, False), ("审批期限月数", 4, True), ("审批期限月数", 2, False),
+    ("党员大会周期", "每半年", True), ("党员大会周期", "每月", False), ("党员大会周期", None, True),
+    ("换届提醒月数", 1, False),  # no bound: a convention, freely adjusted
+])
+def test_looser(name, local, looser_than_national) -> None:
+    assert looser(name, local, NATIONAL[name].value) is looser_than_national
+
+
+def test_bounded_cadences_are_readable_in_every_profile() -> None:
+    for profile in SHIPPED:
+        for name, eff in resolve(profile).items():
+            if NATIONAL[name].bound == "cadence" and eff.value is not None:
+                assert interval_months(eff.value), f"{profile}: {name} = {eff.value}"
+
+
+def test_periods_of_each_cadence() -> None:
+    assert [p.label for p in periods("每季度", 2026)] == ["2026年第一季度", "2026年第二季度", "2026年第三季度",
+                                                           "2026年第四季度"]
+    assert len(periods("每月", 2026)) == 12 and periods(None, 2026) == []
+    (q4,) = periods("第四季度", 2026)  # once a year, due at the end of the fourth quarter
+    assert (q4.start, q4.end, q4.due) == (dt.date(2026, 1, 1), dt.date(2026, 12, 31), dt.date(2026, 12, 31))
+    (first_half,) = periods("上半年", 2026)
+    assert first_half.due == dt.date(2026, 6, 30) and first_half.end == dt.date(2026, 12, 31)
+    with pytest.raises(ValueError, match="无法识别的周期"):
+        periods("每两年", 2026)
+
+
+def _branch(founded, ends=None, dissolved=None, files=("B1/meetings/2025.yaml",), members=()):
+    info = SimpleNamespace(founded=founded, ends=ends, dissolved=dissolved)
+    return SimpleNamespace(info=info, files=list(files), members=list(members), directory="B1")
+
+
+def _ctx(as_of, records_from=None):
+    return SimpleNamespace(as_of=as_of, repo=SimpleNamespace(config=SimpleNamespace(records_from=records_from)))
+
+
+@pytest.mark.parametrize(("branch", "ctx", "labels"), [
+    # the running quarter is not judged; records start with the first year file
+    (_branch(dt.date(2015, 3, 1)), _ctx(dt.date(2025, 10, 31)), ["2025年第一季度", "2025年第二季度", "2025年第三季度"]),
+    # founded mid-quarter: that quarter is not judged
+    (_branch(dt.date(2025, 5, 15)), _ctx(dt.date(2025, 12, 31)), ["2025年第三季度"]),
+    # dissolved or ended mid-quarter: that quarter is not judged
+    (_branch(dt.date(2015, 3, 1), dissolved=dt.date(2025, 8, 15)), _ctx(dt.date(2026, 3, 1)),
+     ["2025年第一季度", "2025年第二季度"]),
+    (_branch(dt.date(2015, 3, 1), ends=dt.date(2025, 6, 30)), _ctx(dt.date(2026, 3, 1)),
+     ["2025年第一季度", "2025年第二季度"]),
+    # 记录起始 wins over the year files; no year file and no 记录起始: not judged at all
+    (_branch(dt.date(2015, 3, 1)), _ctx(dt.date(2025, 10, 31), dt.date(2025, 4, 1)), ["2025年第二季度", "2025年第三季度"]),
+    (_branch(dt.date(2015, 3, 1), files=()), _ctx(dt.date(2025, 10, 31)), []),
+])
+def test_judged_periods(branch, ctx, labels) -> None:
+    assert [p.label for p in judged(branch, ctx, "每季度")] == labels
+
+
+def test_member_share_counts_the_days_in_the_branch() -> None:
+    from dangjian.model import Member, Transfer
+
+    joined = Member(joined=dt.date(2000, 1, 1), transfers=[Transfer(kind="转入", date=dt.date(2025, 7, 1))])
+    (year,) = periods("每年", 2025)
+    share = member_share(joined, _branch(dt.date(2015, 3, 1), members=[joined]), _ctx(dt.date(2026, 1, 5)), year)
+    assert share == pytest.approx(184 / 365)
+
+
+def test_rules_conflicts_command(cli) -> None:
+    result = cli("rules", "--conflicts")
+    assert result.exit_code == 0
+    assert "党员年度学时" in result.output and "24（XZ-3.2）" in result.output and "32（JG-20）" in result.output
+    doc = json.loads(cli("rules", "--conflicts", "--json").output)
+    assert {(c["profile"], c["param"]) for c in doc} == {("xz", "党员年度学时"), ("xz", "书记年度学时")}
+
+
+def test_config_show_says_where_each_value_comes_from(cli, tmp_path) -> None:
+    root = make_repo(tmp_path, {"dangjian.yaml": "组织名称: 测试\n规则集: wuhua\n参数:\n  党员年度学时: 20\n  换届提醒月数: 3\n"})
+    out = cli("config", "show", root).output
+    assert "规则集：wuhua" in out
+    assert "规则集 wuhua（WH-2.3）" in out  # 党课周期 每半年
+    assert "dangjian.yaml 参数" in out  # 换届提醒月数
+    assert "党员年度学时：dangjian.yaml 参数定为 20，宽于全国性规定（JG-20）的 32，按全国性规定检查" in out
+    doc = json.loads(cli("config", "show", root, "--json").output)
+    hours = next(p for p in doc["parameters"] if p["name"] == "党员年度学时")
+    assert hours["value"] == 32 and hours["conflict"]
