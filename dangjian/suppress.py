@@ -7,8 +7,10 @@ reason silences nothing and is itself a finding (suppression-without-reason), as
 names no rule or an unknown rule (suppression-invalid).
 
 `apply()` is the pure part: findings and a way to read a file's lines in, the findings kept,
-the suppressions applied and the problems out. `settle()` is what engine.run calls last; it
-keeps the result of the latest run in `last`, for summaries (validate) to list.
+the suppressions applied and the problems out. `settle()` is what engine.run calls last;
+`settle_with()` does the same from a Source's reader, a file list and the RepoConfig (for a
+run that has no Repository at hand). Both keep the result of the latest run in `last`, for
+summaries (validate) to list: `last.applied` holds Suppression(file, line, rule, reason).
 """
 
 from __future__ import annotations
@@ -112,11 +114,9 @@ def apply(findings: Iterable[Finding], read_lines: Callable[[str], list[str] | N
     return result
 
 
-def _reader(repo) -> Callable[[str], list[str] | None]:
+def reader(source) -> Callable[[str], list[str] | None]:
+    """read_lines for `apply` from a Source (WorkTree, GitTree …): decoded text split into lines."""
     from dangjian.decode import decode_record
-    from dangjian.sources import WorkTree
-
-    source = getattr(repo, "source", None) or WorkTree(repo.root)
 
     def read_lines(path: str) -> list[str] | None:
         try:
@@ -128,22 +128,35 @@ def _reader(repo) -> Callable[[str], list[str] | None]:
     return read_lines
 
 
-def settle(repo, findings: list[Finding], select: set[str] | None = None,
-           ignore: set[str] | None = None) -> list[Finding]:
-    """engine.run's last step: apply the repository's suppressions, add their problems, keep the result."""
+def settle_with(findings: list[Finding], read_lines: Callable[[str], list[str] | None], files: Iterable[str],
+                config, select: set[str] | None = None, ignore: set[str] | None = None) -> list[Finding]:
+    """Apply the suppressions, add their problems as findings (severities from `config`, the
+    RepoConfig), keep the result in `last` and return the findings sorted."""
     global last
+    from types import SimpleNamespace
+
     from dangjian.engine import severity_for
     from dangjian.rules import all_rules, get
 
     known = {r.id for r in all_rules()}
-    result = apply(findings, _reader(repo), repo.files, known)
+    result = apply(findings, read_lines, files, known)
     out = list(result.kept)
+    shim = SimpleNamespace(config=config)
     for rule_id, problem in result.problems:
         rule = get(rule_id)
         if (select and rule_id not in select) or (ignore and rule_id in ignore):
             continue
-        severity = severity_for(rule, repo)
+        severity = severity_for(rule, shim)
         if severity is not None:
             out.append(Finding(problem.loc, rule_id, Severity(severity), problem.message, rule.clauses, problem.key))
     last = result
     return sorted(set(out), key=Finding.sort_key)
+
+
+def settle(repo, findings: list[Finding], select: set[str] | None = None,
+           ignore: set[str] | None = None) -> list[Finding]:
+    """engine.run's last step: apply the repository's suppressions and add their problems."""
+    from dangjian.sources import WorkTree
+
+    source = getattr(repo, "source", None) or WorkTree(repo.root)
+    return settle_with(findings, reader(source), repo.files, repo.config, select, ignore)

@@ -66,3 +66,12 @@ def test_engine_applies_suppressions_and_keeps_them_for_the_summary(tmp_path) ->
     bare = make_repo(tmp_path / "b", {"B1/meetings/2026.yaml": f"{first}  # dangjian: ignore[general-meeting-cadence]\n{rest}"})
     found = run(load_repository(bare), AS_OF, select={"general-meeting-cadence"})
     assert [f.rule for f in found] == ["general-meeting-cadence"]
+
+
+def test_settle_with_takes_severities_from_the_config() -> None:
+    from types import SimpleNamespace
+
+    config = SimpleNamespace(severities={suppress.WITHOUT_REASON: "错误", suppress.INVALID: "关闭"})
+    found = suppress.settle_with([_finding("a.yaml", 2, "rule-a")], lambda path: FILES.get(path), ["a.yaml"], config)
+    assert [(f.rule, f.loc.line, f.severity) for f in found] == [(suppress.WITHOUT_REASON, 3, Severity.ERROR)]
+    assert [s.rule for s in suppress.last.applied] == ["rule-a"]
