@@ -71,7 +71,12 @@ def test_engine_applies_suppressions_and_keeps_them_for_the_summary(tmp_path) ->
 def test_settle_with_takes_severities_from_the_config() -> None:
     from types import SimpleNamespace
 
+    lines = {"m.yaml": ["会议:  # dangjian: ignore[theme-day-monthly] 合并到党员大会",
+                        "  - 日期: 2026-02-12  # dangjian: ignore[theme-day-monthly]",
+                        "  - 日期: 2026-03-12  # dangjian: ignore[no-such-rule] 原因"]}
     config = SimpleNamespace(severities={suppress.WITHOUT_REASON: "错误", suppress.INVALID: "关闭"})
-    found = suppress.settle_with([_finding("a.yaml", 2, "rule-a")], lambda path: FILES.get(path), ["a.yaml"], config)
-    assert [(f.rule, f.loc.line, f.severity) for f in found] == [(suppress.WITHOUT_REASON, 3, Severity.ERROR)]
-    assert [s.rule for s in suppress.last.applied] == ["rule-a"]
+    found = suppress.settle_with([_finding("m.yaml", 1, "theme-day-monthly"), _finding("m.yaml", 2, "theme-day-monthly")],
+                                 lambda path: lines.get(path), ["m.yaml"], config)
+    assert [(f.rule, f.loc.line, f.severity) for f in found] == [
+        ("theme-day-monthly", 2, Severity.ERROR), (suppress.WITHOUT_REASON, 2, Severity.ERROR)]
+    assert [(s.line, s.rule) for s in suppress.last.applied] == [(1, "theme-day-monthly")]
