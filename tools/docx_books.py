@@ -92,12 +92,12 @@ def study() -> Builder:
     b.subtitle("{{ org.name }}　{{ period.start_cn }}至{{ period.end_cn }}")
     b.h1("一、学习培训")
     b.p("{%p if sessions %}")
-    b.table(["日期", "名称", "学时", "组织单位", "参加人数", "参加人员"], [2.6, 4, 1.1, 2.4, 1.5, 4], "s in sessions",
+    b.table(["日期", "名称", "学时", "组织单位", "参加人数", "参加人员"], [10, 10, 3, 6, 4.5, 8.5], "s in sessions",
             ["{{ s.date_cn }}", "{{ s.title }}", "{{ s.hours }}", "{{ s.organiser }}", "{{ s.attendees }}", "{{ s.names }}"])
     b.p("合计{{ total_hours }}学时。", "{%p else %}", "本期没有学习培训记录。", "{%p endif %}")
     b.h1("二、党课")
     b.p("{%p if lectures %}")
-    b.table(["日期", "主题", "授课人", "听课人数"], [3, 7, 2.5, 2], "l in lectures",
+    b.table(["日期", "主题", "授课人", "听课人数"], [10, 19, 6, 4.5], "l in lectures",
             ["{{ l.date_cn }}", "{{ l.topic }}", "{{ l.lecturer }}", "{{ l.present }}"])
     b.p("{%p else %}", "本期没有党课记录。", "{%p endif %}")
     b.h1("三、党员学时")
@@ -112,12 +112,12 @@ def service() -> Builder:
     b.subtitle("{{ org.name }}　{{ period.start_cn }}至{{ period.end_cn }}")
     b.h1("一、志愿服务")
     b.p("{%p if services %}")
-    b.table(["日期", "名称", "参加人数", "参加人员"], [3, 5, 1.6, 5], "s in services",
+    b.table(["日期", "名称", "参加人数", "参加人员"], [10, 13, 4.5, 14.5], "s in services",
             ["{{ s.date_cn }}", "{{ s.title }}", "{{ s.participants }}", "{{ s.names }}"])
     b.p("{%p else %}", "本期没有志愿服务记录。", "{%p endif %}")
     b.h1("二、结对帮扶")
     b.p("{%p if pairings %}")
-    b.table(["党员", "帮扶对象", "开始日期"], [3, 6, 3], "p in pairings", ["{{ p.member }}", "{{ p.household }}", "{{ p.since_cn }}"])
+    b.table(["党员", "帮扶对象", "开始日期"], [8, 24, 10], "p in pairings", ["{{ p.member }}", "{{ p.household }}", "{{ p.since_cn }}"])
     b.p("{%p else %}", "本期没有结对帮扶记录。", "{%p endif %}")
     b.h1("三、在职党员到社区报到")
     b.p("{%p if registered %}")

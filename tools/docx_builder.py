@@ -48,5 +48,5 @@ class Builder:
         self.doc.save(str(folder / name))
 
 
-FINDINGS = (["级别", "问题", "位置", "依据"], [1.2, 5, 2.4, 4],
+FINDINGS = (["级别", "问题", "位置", "依据"], [3, 17, 9, 13],
             "f in findings", ["{{ f.severity }}", "{{ f.message }}", "{{ f.file }} 第{{ f.line }}行", "{{ f.clauses }}"])

@@ -8,7 +8,8 @@
 - title 方正小标宋简体 2号 (22 pt), centred (7.3.1); level-1 headings 黑体, level-2 楷体_GB2312;
 - page numbers “— 1 —” in 4号 宋体, odd pages at the right and even pages at the left, one
   character in from the edge of the 版心 (7.5);
-- tables in 仿宋_GB2312 小四 off the grid, borders single, header rows repeated on every page.
+- tables in 仿宋_GB2312 五号 off the grid, borders single, header rows repeated on every page;
+  column widths are given in 五号 characters (42 across the portrait 版心, 60 landscape).
 
 Fonts are named, never bundled (方正小标宋 is a commercial font). Wide tables (rosters,
 ledgers) use a landscape page with the same margins turned, as GB/T 9704 allows for 表格.
@@ -109,8 +110,10 @@ def _styles(document) -> None:
                      keep_next=True)
     _paragraph_style(document, "Heading 1", H1_FONT, 32, indent_chars=2, outline=0, keep_next=True)
     _paragraph_style(document, "Heading 2", H2_FONT, 32, indent_chars=2, outline=1, keep_next=True)
-    _paragraph_style(document, TABLE_STYLE, BODY_FONT, 24, grid=False, base="Normal")
-    _paragraph_style(document, TABLE_HEAD_STYLE, H1_FONT, 24, align="center", grid=False, base="Normal")
+    # Tables in 五号 (42 characters across the portrait 版心), ragged right: justified CJK text
+    # in narrow cells spreads a date over the whole width.
+    _paragraph_style(document, TABLE_STYLE, BODY_FONT, 21, align="left", grid=False, base="Normal")
+    _paragraph_style(document, TABLE_HEAD_STYLE, H1_FONT, 21, align="center", grid=False, base="Normal")
 
 
 def _page(section, landscape: bool) -> None:

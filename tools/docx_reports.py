@@ -15,7 +15,7 @@ def monthly() -> Builder:
         "{% endif %}。")
     b.h1("一、组织生活")
     b.p("{%p if meetings %}")
-    b.table(["日期", "类型", "主题", "应到", "实到", "到会率", "缺席人员及原因"], [2.6, 2.4, 4, 1, 1, 1.4, 3.4],
+    b.table(["日期", "类型", "主题", "应到", "实到", "到会率", "缺席人员及原因"], [10, 6, 10, 2.5, 2.5, 3.5, 7.5],
             "m in meetings", ["{{ m.date_cn }}", "{{ m.kinds }}{% if m.group %}（{{ m.group }}）{% endif %}",
                               "{{ m.topic }}", "{{ m.expected }}", "{{ m.present }}", "{{ m.rate }}",
                               "{{ m.absent_text }}"])
@@ -29,7 +29,7 @@ def monthly() -> Builder:
         "{%p endif %}")
     b.h1("三、学习培训")
     b.p("{%p if training.sessions %}")
-    b.table(["日期", "名称", "学时", "参加人数", "组织单位"], [2.6, 6, 1.2, 1.6, 3], "t in training.sessions",
+    b.table(["日期", "名称", "学时", "参加人数", "组织单位"], [10, 16, 3, 4.5, 8.5], "t in training.sessions",
             ["{{ t.date_cn }}", "{{ t.title }}", "{{ t.hours }}", "{{ t.attendees }}", "{{ t.organiser }}"])
     b.p("本月培训{{ training.total_hours }}学时，党员参加合计{{ training.member_hours }}人次学时，"
         "人均{{ training.per_member }}学时。", "{%p else %}", "本月没有学习培训记录。", "{%p endif %}")
@@ -45,13 +45,13 @@ def monthly() -> Builder:
         "{%p endif %}", "{%p else %}", "{{ dues.note or '暂无党费数据' }}。", "{%p endif %}")
     b.h1("五、发展党员")
     b.p("{%p if development %}")
-    b.table(["姓名", "阶段", "应办事项", "期限", "状态"], [2, 2, 6, 3, 2], "d in development",
+    b.table(["姓名", "阶段", "应办事项", "期限", "状态"], [5, 5, 14, 10, 8], "d in development",
             ["{{ d.name }}", "{{ d.stage }}", "{{ d.step }}", "{{ d.due_cn }}",
              "{{ d.status }}"])
     b.p("{%p else %}", "本月没有到期的发展党员工作。", "{%p endif %}")
     b.h1("六、谈心谈话")
     b.p("{%p if talks %}")
-    b.table(["日期", "谈话人", "谈话对象", "事由"], [3, 2.5, 2.5, 5], "t in talks",
+    b.table(["日期", "谈话人", "谈话对象", "事由"], [10, 6, 6, 20], "t in talks",
             ["{{ t.date_cn }}", "{{ t.talker }}", "{{ t.talkee }}", "{{ t.reason }}"])
     b.p("{%p else %}", "本月没有谈心谈话记录。", "{%p endif %}")
     b.h1("七、台账校验发现的问题")
@@ -63,7 +63,7 @@ def monthly() -> Builder:
     b.p("{%p endif %}")
     b.h1("八、{{ next_month.label }}工作安排")
     b.p("{%p if next_month.entries %}")
-    b.table(["日期", "事项", "说明"], [3, 3.5, 7], "i in next_month.entries",
+    b.table(["日期", "事项", "说明"], [11, 9, 22], "i in next_month.entries",
             ["{{ i.date_cn }}{% if i.provisional %}（待复核）{% endif %}", "{{ i.what }}", "{{ i.note }}"])
     b.p("{%p else %}", "暂无计划事项。", "{%p endif %}", "{%p if next_month.note %}", "说明：{{ next_month.note }}。",
         "{%p endif %}")
@@ -78,7 +78,7 @@ def annual() -> Builder:
     b.p("年初有党员{{ members.start }}名，年末{{ members.end }}名（正式党员{{ members.full }}名，预备党员"
         "{{ members.probationary }}名）；本年转入或接收{{ members.joined }}名，转出等减少{{ members.left }}名。")
     b.h1("一、“三会一课”等制度落实情况")
-    b.table(["项目", "规定周期", "应开", "按期召开", "全年次数", "未召开的期间"], [2.6, 2, 1.2, 1.6, 1.6, 5],
+    b.table(["项目", "规定周期", "应开", "按期召开", "全年次数", "未召开的期间"], [6, 5, 3, 4.5, 4.5, 19],
             "c in cadences", ["{{ c.kind }}", "{{ c.cadence }}", "{{ c.required }}", "{{ c.held }}",
                               "{{ c.meetings }}", "{{ c.missing or '无' }}"])
     b.p("{%p if groups %}")
