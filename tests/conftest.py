@@ -14,6 +14,15 @@ BASE = FIXTURES / "base"
 AS_OF = dt.date(2026, 10, 31)  # fixture records are complete up to October 2026
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory):
+    """Tests never read or write the user's real cache of findings."""
+    import os
+
+    os.environ["DANGJIAN_CACHE_DIR"] = str(tmp_path_factory.mktemp("dangjian-cache"))
+    yield
+
+
 def pytest_addoption(parser) -> None:
     parser.addoption("--update-goldens", action="store_true", help="rewrite golden files from current output")
 
