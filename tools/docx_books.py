@@ -10,11 +10,11 @@ def roster() -> Builder:
     b.title()
     b.subtitle("{{ org.name }}　{{ period.label }}，共{{ count }}名党员（{{ sort_label }}排列）")
     b.table(["序号", "姓名", "性别", "民族", "出生日期", "学历", "入党日期", "转正日期", "党小组", "工作单位及职务",
-             "身份证号", "手机号", "备注"], [1, 1.6, 1, 1.2, 2.3, 1.6, 2.3, 2.3, 1.8, 2.6, 3.2, 2.2, 1.8], "m in members",
+             "身份证号", "手机号", "备注"], [7, 13, 7, 8, 24, 14, 24, 24, 17, 20, 31, 20, 14], "m in members",
             ["{{ m.no }}", "{{ m.name }}", "{{ m.gender }}", "{{ m.ethnicity }}", "{{ m.birth_cn }}", "{{ m.education }}",
              "{{ m.joined_cn }}", "{{ m.full_member_cn or m.status }}", "{{ m.group }}",
              "{{ m.workplace }}{% if m.position %} {{ m.position }}{% endif %}", "{{ m.id_number }}", "{{ m.phone }}",
-             "{{ m.flags }}{% if m.flags and m.note %}；{% endif %}{{ m.note }}"])
+             "{{ m.flags }}{% if m.flags and m.note %}；{% endif %}{{ m.note }}"], small=True)
     b.p("{%p if changes %}")
     b.h2("本年组织关系变动")
     b.table(["姓名", "类型", "日期", "转入自或转出到"], [2, 2, 3, 8], "c in changes",
@@ -31,10 +31,10 @@ def applicants() -> Builder:
     b.h1("一、发展对象")
     b.p("{%p if candidates %}")
     b.table(["序号", "姓名", "性别", "出生日期", "申请日期", "确定为积极分子", "确定为发展对象", "培养联系人", "培训学时",
-             "政审日期", "入党介绍人", "下一步"], [1, 1.6, 1, 2.3, 2.3, 2.3, 2.3, 2.2, 1.4, 2.3, 2.2, 3],
+             "政审日期", "入党介绍人", "下一步"], [7, 13, 7, 24, 24, 24, 24, 20, 10, 24, 20, 28],
             "a in candidates", ["{{ a.no }}", "{{ a.name }}", "{{ a.gender }}", "{{ a.birth_cn }}", "{{ a.applied_cn }}",
                                 "{{ a.activist_cn }}", "{{ a.candidate_cn }}", "{{ a.mentors }}", "{{ a.training_hours }}",
-                                "{{ a.vetted_cn }}", "{{ a.sponsors }}", "{{ a.next_step }}"])
+                                "{{ a.vetted_cn }}", "{{ a.sponsors }}", "{{ a.next_step }}"], small=True)
     b.p("{%p else %}", "无。", "{%p endif %}")
     b.h1("二、入党积极分子")
     b.p("{%p if activists %}")
@@ -137,9 +137,9 @@ def dues() -> Builder:
     b.p("{%p if accounts %}")
     months = [f"{n}月" for n in range(1, 13)]
     b.table(["序号", "姓名", "类别", "基数", "比例", "月交额", *months, "实交", "欠交"],
-            [0.8, 1.5, 1.4, 1.6, 1.1, 1.3, *[1.2] * 12, 1.5, 1.3], "a in accounts",
+            [6, 12, 12, 14, 8, 12, *[11.3] * 12, 14, 11], "a in accounts",  # millimetres of the 225 mm 版心
             ["{{ a.no }}", "{{ a.name }}", "{{ a.category }}", "{{ a.base }}", "{{ a.rate }}", "{{ a.monthly }}",
-             *[f"{{{{ a.months[{n}].text }}}}" for n in range(12)], "{{ a.paid }}", "{{ a.owed }}"])
+             *[f"{{{{ a.months[{n}].text }}}}" for n in range(12)], "{{ a.paid }}", "{{ a.owed }}"], small=True)
     b.p("月份栏：金额为已交；“欠交”为已到期未交；“—”为该月不在本支部。", "{%p else %}",
         "{{ totals.note or '本年度没有党费账' }}。", "{%p endif %}")
     b.h1("二、党费收缴使用情况公布表")

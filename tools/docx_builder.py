@@ -32,14 +32,12 @@ class Builder:
             self.doc.add_paragraph(text)
 
     def table(self, headers: list[str], widths: list[float], loop: str, cells: list[str],
-              after: list[list[str]] | None = None) -> None:
+              small: bool = False) -> None:
         """Header row (repeated on each page), then one row per item of `loop` ("m in meetings")."""
-        made, twips = table(self.doc, headers, widths, self.landscape)
-        add_row(self.doc, made, [f"{{%tr for {loop} %}}"] + [""] * (len(headers) - 1), twips)
-        add_row(self.doc, made, cells, twips)
-        add_row(self.doc, made, ["{%tr endfor %}"] + [""] * (len(headers) - 1), twips)
-        for extra in after or []:
-            add_row(self.doc, made, extra, twips)
+        made, twips = table(self.doc, headers, widths, self.landscape, small)
+        add_row(self.doc, made, [f"{{%tr for {loop} %}}"] + [""] * (len(headers) - 1), twips, small)
+        add_row(self.doc, made, cells, twips, small)
+        add_row(self.doc, made, ["{%tr endfor %}"] + [""] * (len(headers) - 1), twips, small)
 
     def notice(self) -> None:
         self.p(*NOTICE)

@@ -9,7 +9,8 @@
 - page numbers “— 1 —” in 4号 宋体, odd pages at the right and even pages at the left, one
   character in from the edge of the 版心 (7.5);
 - tables in 仿宋_GB2312 五号 off the grid, borders single, header rows repeated on every page;
-  column widths are given in 五号 characters (42 across the portrait 版心, 60 landscape).
+  column widths are given in 五号 characters (42 across the portrait 版心, 60 landscape);
+  the widest tables (rosters, the dues ledger) in 小五.
 
 Fonts are named, never bundled (方正小标宋 is a commercial font). Wide tables (rosters,
 ledgers) use a landscape page with the same margins turned, as GB/T 9704 allows for 表格.
@@ -30,6 +31,7 @@ LATIN_FONT = "Times New Roman"
 LINE_PITCH, CHAR_SPACE = 579, -849
 TABLE_STYLE = "表格文字"
 TABLE_HEAD_STYLE = "表格标题"
+SMALL = "（小五）"  # suffix of the styles for wide tables: rosters and the dues ledger
 SUBTITLE_STYLE = "副标题"
 
 
@@ -114,6 +116,8 @@ def _styles(document) -> None:
     # in narrow cells spreads a date over the whole width.
     _paragraph_style(document, TABLE_STYLE, BODY_FONT, 21, align="left", grid=False, base="Normal")
     _paragraph_style(document, TABLE_HEAD_STYLE, H1_FONT, 21, align="center", grid=False, base="Normal")
+    _paragraph_style(document, TABLE_STYLE + SMALL, BODY_FONT, 18, align="left", grid=False, base="Normal")
+    _paragraph_style(document, TABLE_HEAD_STYLE + SMALL, H1_FONT, 18, align="center", grid=False, base="Normal")
 
 
 def _page(section, landscape: bool) -> None:
@@ -149,6 +153,7 @@ def _page_number(paragraph, align: str) -> None:
     ppr.append(_el("w:snapToGrid", val=0))
     # 空一字: one 4号 character (14 pt = 280 twips) in from the edge of the 版心.
     ppr.append(_el("w:ind", right=280, firstLine=0) if align == "right" else _el("w:ind", left=280, firstLine=0))
+    _schema_order(ppr, P_PR_ORDER)
 
     def run(text: str | None = None, field: str | None = None, fld_char: str | None = None) -> None:
         r = paragraph.add_run(text or "")
@@ -203,22 +208,53 @@ def version_width(landscape: bool) -> int:
     return Mm(225 if landscape else 156).twips
 
 
+# The child order of w:tblPr in the schema (ECMA-376 CT_TblPr): Word rejects other orders.
+TBL_PR_ORDER = ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize",
+                "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook",
+                "tblCaption", "tblDescription")
+
+
+P_PR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "widowControl", "snapToGrid", "spacing", "ind",
+              "jc", "outlineLvl", "rPr")
+
+
+def _schema_order(parent, order: tuple[str, ...]) -> None:
+    namespace = qn("w:x")[:-1]  # "{http://…/main}"
+    rank = {namespace + name: i for i, name in enumerate(order)}
+    children = sorted(parent, key=lambda child: rank.get(child.tag, len(order)))
+    for child in children:
+        parent.remove(child)
+        parent.append(child)
+
+
 def mark_header_row(row) -> None:
     trpr = row._tr.get_or_add_trPr()
     trpr.append(_el("w:cantSplit"))
     trpr.append(_el("w:tblHeader"))
 
 
-def table(document, headers: list[str], widths: list[float], landscape: bool = False):
+def table(document, headers: list[str], widths: list[float], landscape: bool = False, small: bool = False):
     """A bordered table with a repeating header row; widths are relative."""
     result = document.add_table(rows=1, cols=len(headers))
     result.style = document.styles["Table Grid"]
     result.alignment = WD_TABLE_ALIGNMENT.CENTER
     total = version_width(landscape)
     twips = [int(total * w / sum(widths)) for w in widths]
+    # Fixed layout at the 版心 width, so that Word, WPS and LibreOffice all keep the widths given,
+    # and narrow cell margins (1 mm), so that an amount like 2959.20 fits a 小五 column.
+    tbl_pr = result._tbl.tblPr
+    for old in tbl_pr.findall(qn("w:tblW")):
+        tbl_pr.remove(old)
+    tbl_pr.append(_el("w:tblW", w=sum(twips), type="dxa"))
+    tbl_pr.append(_el("w:tblLayout", type="fixed"))
+    margins = _el("w:tblCellMar")
+    margins.append(_el("w:left", w=57, type="dxa"))
+    margins.append(_el("w:right", w=57, type="dxa"))
+    tbl_pr.append(margins)
+    _schema_order(tbl_pr, TBL_PR_ORDER)
     for cell, text, width in zip(result.rows[0].cells, headers, twips, strict=True):
         cell.width = Pt(width / 20)
-        cell.paragraphs[0].style = document.styles[TABLE_HEAD_STYLE]
+        cell.paragraphs[0].style = document.styles[TABLE_HEAD_STYLE + (SMALL if small else "")]
         cell.paragraphs[0].add_run(text)
     mark_header_row(result.rows[0])
     for grid_col, width in zip(result._tbl.tblGrid.findall(qn("w:gridCol")), twips, strict=True):
@@ -226,10 +262,10 @@ def table(document, headers: list[str], widths: list[float], landscape: bool = F
     return result, twips
 
 
-def add_row(document, table_, cells: list[str], twips: list[int]) -> None:
+def add_row(document, table_, cells: list[str], twips: list[int], small: bool = False) -> None:
     row = table_.add_row()
     for cell, text, width in zip(row.cells, cells, twips, strict=True):
         cell.width = Pt(width / 20)
-        cell.paragraphs[0].style = document.styles[TABLE_STYLE]
+        cell.paragraphs[0].style = document.styles[TABLE_STYLE + (SMALL if small else "")]
         if text:
             cell.paragraphs[0].add_run(text)
