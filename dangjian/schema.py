@@ -38,13 +38,15 @@ class Record:
 
     loc: Loc = field(default=Loc("?"), compare=False, repr=False)
     locs: dict = field(default_factory=dict, compare=False, repr=False)
+    key_pos: dict = field(default_factory=dict, compare=False, repr=False)  # attr → (line, col) of its key
 
     def at(self, attr: str) -> Loc:
         """Where the value of `attr` stands, or the record itself when the key is absent."""
         return self.locs.get(attr, self.loc)
 
     def key_at(self, attr: str) -> Loc:
-        return self.locs.get("@" + attr, self.at(attr))
+        pos = self.key_pos.get(attr)
+        return Loc(self.loc.path, *pos) if pos else self.at(attr)
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,14 @@ class Issue:
     rule: str
     loc: Loc
     message: str
+
+
+def doc_title(cls) -> str:
+    """The first line of a model class's own docstring ('' for dataclass' generated signature)."""
+    doc = (cls.__doc__ or "").strip()
+    if not doc or doc.startswith(f"{cls.__name__}("):
+        return ""
+    return doc.splitlines()[0]
 
 
 def record_fields(cls) -> list[dataclasses.Field]:
@@ -82,6 +92,51 @@ def _type_name(tp, kind: str = "") -> str:
         tp, str(tp))
 
 
+@dataclass(frozen=True)
+class _Step:
+    """How to convert the value of one key, worked out once per model class."""
+
+    name: str
+    shape: str  # scalar, record, month, list-record, list-scalar
+    tp: object
+    meta: dict
+    kind: str
+
+
+def _step_for(name: str, tp, meta) -> _Step:
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        tp = next(a for a in typing.get_args(tp) if a is not type(None))
+    origin = typing.get_origin(tp)
+    kind = meta.get("kind", "")
+    if origin is list:
+        (item,) = typing.get_args(tp)
+        return _Step(name, "list-record" if dataclasses.is_dataclass(item) else "list-scalar", item, meta, kind)
+    if origin is dict:
+        return _Step(name, "month", tp, meta, kind)
+    if dataclasses.is_dataclass(tp):
+        return _Step(name, "record", tp, meta, kind)
+    return _Step(name, "scalar", tp, meta, kind)
+
+
+_PLANS: dict = {}
+_REQUIRED: dict = {}
+
+
+def _plan(cls) -> dict[str, _Step]:
+    plan = _PLANS.get(cls)
+    if plan is None:
+        hints = _hints(cls)
+        plan = _PLANS[cls] = {f.metadata["key"]: _step_for(f.name, hints[f.name], f.metadata)
+                              for f in record_fields(cls)}
+        _REQUIRED[cls] = tuple(f.metadata["key"] for f in record_fields(cls) if f.metadata["required"])
+    return plan
+
+
+def _required(cls) -> tuple[str, ...]:
+    _plan(cls)
+    return _REQUIRED[cls]
+
+
 class Converter:
     """Converts located YAML values to model objects, collecting issues instead of raising."""
 
@@ -102,60 +157,69 @@ class Converter:
         if not isinstance(value, LMap):
             self.issue("wrong-type", pos, f"{context or '此处'}应为若干“键: 值”，实际是{_describe(value)}")
             return None
-        hints = _hints(cls)
-        by_key = {f.metadata["key"]: f for f in record_fields(cls)}
+        plan = _plan(cls)
         kwargs: dict = {}
         locs: dict = {}
+        key_pos: dict = {}
+        path = self.path
+        val_pos = value.val_pos
         for k, v in value.items():
-            f = by_key.get(k)
-            if f is None:
-                guess = difflib.get_close_matches(str(k), list(by_key), n=1, cutoff=0.4)
-                hint = f"，是否想写“{guess[0]}”？" if guess else f"。可用的键：{'、'.join(by_key)}"
+            step = plan.get(k)
+            if step is None:
+                guess = difflib.get_close_matches(str(k), list(plan), n=1, cutoff=0.4)
+                hint = f"，是否想写“{guess[0]}”？" if guess else f"。可用的键：{'、'.join(plan)}"
                 self.issue("unknown-key", value.key_pos.get(k), f"未知的键“{k}”{hint}")
                 continue
-            vpos = value.val_pos.get(k)
-            locs[f.name] = self.loc(vpos)
-            locs["@" + f.name] = self.loc(value.key_pos.get(k))
-            converted = self.value(hints[f.name], v, vpos, f.metadata, k)
+            vpos = val_pos.get(k) or (1, 1)
+            name = step.name
+            locs[name] = Loc(path, vpos[0], vpos[1])
+            key_pos[name] = value.key_pos.get(k)
+            if v is None:
+                continue
+            converted = self.convert(step, v, vpos, k)
             if converted is not None:
-                kwargs[f.name] = converted
-        for f in record_fields(cls):
-            if f.metadata["required"] and f.metadata["key"] not in value:
-                self.issue("missing-key", value.pos, f"{context or '此记录'}缺少必填的键“{f.metadata['key']}”")
+                kwargs[name] = converted
+        for required in _required(cls):
+            if required not in value:
+                self.issue("missing-key", value.pos, f"{context or '此记录'}缺少必填的键“{required}”")
         obj = cls(**kwargs)
-        obj.loc = self.loc(value.pos)
+        obj.loc = Loc(path, *(value.pos or (1, 1)))
         obj.locs = locs
+        obj.key_pos = key_pos
         return obj
 
+    def convert(self, step: _Step, v, pos, name: str):
+        shape = step.shape
+        if shape == "scalar":
+            return self._scalar(step.tp, v, pos, step.meta, name, step.kind)
+        if shape == "record":
+            return self.record(step.tp, v, pos, f"“{name}”")
+        if shape == "month":
+            return self._month_map(v, pos, name)
+        item_tp = step.tp
+        if not isinstance(v, LList):
+            if shape == "list-record":
+                self.issue("wrong-type", pos, f"“{name}”应为列表（每项以“- ”开头）")
+                return None
+            one = self._scalar(item_tp, v, pos, step.meta, name, step.kind)
+            return None if one is None else [one]
+        out = []
+        for item, ipos in zip(v, v.item_pos, strict=True):
+            if item is None:
+                continue
+            if shape == "list-record":
+                obj = self.record(item_tp, item, ipos, f"“{name}”的一项")
+            else:
+                obj = self._scalar(item_tp, item, ipos, step.meta, name, step.kind)
+            if obj is not None:
+                out.append(obj)
+        return out
+
     def value(self, tp, v, pos, meta, name: str):
-        kind = meta.get("kind", "")
+        """Convert one value of type `tp` (kept for callers outside the record walk)."""
         if v is None:
             return None
-        if typing.get_origin(tp) in (typing.Union, types.UnionType):
-            tp = next(a for a in typing.get_args(tp) if a is not type(None))
-        origin = typing.get_origin(tp)
-        if origin is list:
-            (item_tp,) = typing.get_args(tp)
-            if not isinstance(v, LList):
-                if dataclasses.is_dataclass(item_tp):
-                    self.issue("wrong-type", pos, f"“{name}”应为列表（每项以“- ”开头）")
-                    return None
-                one = self.value(item_tp, v, pos, meta, name)
-                return None if one is None else [one]
-            out = []
-            for item, ipos in zip(v, v.item_pos, strict=True):
-                if dataclasses.is_dataclass(item_tp):
-                    obj = self.record(item_tp, item, ipos, f"“{name}”的一项")
-                else:
-                    obj = self.value(item_tp, item, ipos, meta, name)
-                if obj is not None:
-                    out.append(obj)
-            return out
-        if origin is dict:
-            return self._month_map(v, pos, name)
-        if dataclasses.is_dataclass(tp):
-            return self.record(tp, v, pos, f"“{name}”")
-        return self._scalar(tp, v, pos, meta, name, kind)
+        return self.convert(_step_for("", tp, meta), v, pos, name)
 
     def _month_map(self, v, pos, name):
         if not isinstance(v, LMap):
@@ -256,8 +320,8 @@ def json_schema(cls, title: str = "") -> dict:
     schema: dict = {"type": "object", "properties": props, "additionalProperties": False}
     if title:
         schema["title"] = title
-    if cls.__doc__:
-        schema["description"] = cls.__doc__.strip().splitlines()[0]
+    if doc_title(cls):
+        schema["description"] = doc_title(cls)
     if required:
         schema["required"] = required
     return schema

@@ -30,7 +30,9 @@ def schema_texts() -> dict[str, str]:
 
 
 def _title(cls) -> str:
-    return cls.__doc__.strip().splitlines()[0].rstrip("。")
+    from dangjian.schema import doc_title
+
+    return doc_title(cls).rstrip("。") or cls.__name__
 
 
 def field_tables() -> str:

@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass
 
 import yaml
-from yaml.nodes import ScalarNode, SequenceNode
 
 from dangjian.located import LList, LMap
 
@@ -54,6 +53,26 @@ Resolver12.add_implicit_resolver(
                r"(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?"
                r"(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?)$"),
     list("0123456789"))
+
+
+_SCALAR, _SEQUENCE = yaml.nodes.ScalarNode, yaml.nodes.SequenceNode
+_FIRST_CHAR = Resolver12.yaml_implicit_resolvers
+
+
+def _resolve(self, kind, value, implicit):
+    """PyYAML's resolve without path resolvers: called by the C parser for every scalar."""
+    if kind is _SCALAR:
+        if implicit[0]:
+            if not value:
+                return _TAG + "null"
+            for tag, regexp in _FIRST_CHAR.get(value[0], ()):
+                if regexp.match(value):
+                    return tag
+        return _TAG + "str"
+    return _TAG + ("seq" if kind is _SEQUENCE else "map")
+
+
+Resolver12.resolve = _resolve  # type: ignore[method-assign]
 
 
 try:  # libyaml's C parser; PyYAML wheels ship it, a source build may not
@@ -125,30 +144,32 @@ def _find_anchors(text: str) -> list[ParseIssue]:
     return issues
 
 
+_STR, _INT, _FLOAT, _BOOL, _NULL, _TIME = (_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp"))
+
+
 def _scalar(node, tag: str, issues: list[ParseIssue]):
     value = node.value
-    if tag.endswith(":str"):
+    if tag == _STR:
         return value
-    if tag.endswith(":int"):
+    if tag == _INT:
         if value.startswith("0o"):
             return int(value[2:], 8)
         if value.startswith("0x"):
             return int(value[2:], 16)
         return int(value)
-    if tag.endswith(":float"):
+    if tag == _FLOAT:
         low = value.lower()
         if low.endswith("inf"):
             return float("-inf") if low.startswith("-") else float("inf")
         return float("nan") if low == ".nan" else float(value)
-    if tag.endswith(":bool"):
+    if tag == _BOOL:
         return value.lower() == "true"
-    if tag.endswith(":null"):
+    if tag == _NULL:
         return None
-    # timestamp
-    try:
+    try:  # timestamp
         if len(value) <= 10:
-            y, m, d = (int(p) for p in value.split("-"))
-            return dt.date(y, m, d)
+            y, m, d = value.split("-")
+            return dt.date(int(y), int(m), int(d))
         return dt.datetime.fromisoformat(value.replace("t", "T").replace(" ", "T", 1).replace("Z", "+00:00"))
     except ValueError:
         mark = node.start_mark
@@ -159,42 +180,55 @@ def _scalar(node, tag: str, issues: list[ParseIssue]):
 
 def _tag_of(node) -> str:
     tag = node.tag
-    return getattr(tag, "value", tag) or ""
+    return tag if tag.__class__ is str else (getattr(tag, "value", tag) or "")
 
 
 def build(node, issues: list[ParseIssue]):
-    """Build located values from a composed node tree (PyYAML or ruamel nodes)."""
-    tag = _tag_of(node)
+    """Build located values from a composed node tree (PyYAML or ruamel nodes).
+
+    This walk is the hot path of every cold run (a street has millions of scalars), so
+    it dispatches on the node's `id` ('scalar', 'sequence', 'mapping', shared by PyYAML's
+    and ruamel's nodes) and handles plain strings inline.
+    """
+    tag = node.tag
+    if tag.__class__ is not str:
+        tag = _tag_of(node)
+    kind = node.id
+    if kind == "scalar":
+        if tag == _STR:
+            return node.value
+        if tag in ALLOWED_TAGS:
+            return _scalar(node, tag, issues)
     mark = node.start_mark
-    pos = (mark.line + 1, mark.column + 1)
     if tag not in ALLOWED_TAGS:
-        issues.append(ParseIssue("yaml-tag", pos[0], pos[1],
+        issues.append(ParseIssue("yaml-tag", mark.line + 1, mark.column + 1,
                                  f"台账中不允许使用标签“{tag.replace(_TAG, '!!')}”：请去掉以“!”开头的标记"))
         return None
-    if isinstance(node, ScalarNode) or type(node).__name__ == "ScalarNode":
-        return _scalar(node, tag, issues)
-    if isinstance(node, SequenceNode) or type(node).__name__ == "SequenceNode":
+    pos = (mark.line + 1, mark.column + 1)
+    if kind == "sequence":
         seq = LList(pos)
+        item_pos = seq.item_pos
         for item in node.value:
             m = item.start_mark
-            seq.item_pos.append((m.line + 1, m.column + 1))
+            item_pos.append((m.line + 1, m.column + 1))
             seq.append(build(item, issues))
         return seq
     mapping = LMap(pos)
+    key_pos, val_pos = mapping.key_pos, mapping.val_pos
     for key_node, value_node in node.value:
-        key = build(key_node, issues)
         km = key_node.start_mark
-        if isinstance(key, (LMap, LList)) or (key is None and _tag_of(key_node).endswith(":null") is False):
+        key = key_node.value if key_node.id == "scalar" and key_node.tag == _STR else build(key_node, issues)
+        if isinstance(key, (LMap, LList)) or (key is None and not _tag_of(key_node).endswith(":null")):
             issues.append(ParseIssue("yaml-syntax", km.line + 1, km.column + 1, "键必须是简单的文字"))
             continue
         if key in mapping:
-            first = mapping.key_pos[key]
+            first = key_pos[key]
             issues.append(ParseIssue("duplicate-key", km.line + 1, km.column + 1,
                                      f"键“{key}”重复（第{first[0]}行已有），后一个会覆盖前一个，请删除或合并"))
             continue
-        mapping.key_pos[key] = (km.line + 1, km.column + 1)
+        key_pos[key] = (km.line + 1, km.column + 1)
         vm = value_node.start_mark
-        mapping.val_pos[key] = (vm.line + 1, vm.column + 1)
+        val_pos[key] = (vm.line + 1, vm.column + 1)
         mapping[key] = build(value_node, issues)
     return mapping
 
