@@ -158,3 +158,22 @@ def test_bad_files_are_findings(tmp_path: Path) -> None:
 def test_bad_theme_day_text_is_a_finding(tmp_path: Path) -> None:
     root = make(tmp_path, {"A1/branch.yaml": BRANCH.format(id="A1", founded="2015-03-01") + "主题党日: 每月上旬\n"})
     assert findings(root, D(2026, 2, 1)) == [("theme-day-rule-invalid", "A1/branch.yaml", 11)]
+
+
+def test_plan_and_holiday_files_are_read_through_the_source(tmp_path: Path) -> None:
+    import subprocess
+
+    from dangjian.sources import GitTree
+
+    root = make(tmp_path, {"A1/plan/2026.yaml": PLAN_Q.format(id="A1"),
+                           "A1/meetings/2026.yaml": meetings(meeting("2026-03-13", "主题党日")),
+                           "holidays/2027.yaml": "年度: 2027\n依据: 虚构\n调休上班:\n  - {名称: 春节, 日期: 2027-02-17}\n"})
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
+    subprocess.run([*git, "init", "-q"], cwd=root, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=root, check=True)
+    (root / "A1/plan/2026.yaml").write_text("年度: 2026\n党组织: A1\n计划: []\n", encoding="utf-8")
+    (root / "holidays/2027.yaml").write_text("年度: 2027\n依据: 虚构\n", encoding="utf-8")
+    staged = run(load_repository(root, GitTree(root)), D(2026, 4, 1), select=OURS)
+    assert [(f.rule, f.loc.line) for f in staged] == [("plan-not-held", 6), ("holiday-file-invalid", 4)]
+    # the work tree has neither problem, and its empty plan no longer moves March's 主题党日 to the 13th
+    assert findings(root, D(2026, 4, 1)) == [("theme-day-off-schedule", "A1/meetings/2026.yaml", 2)]

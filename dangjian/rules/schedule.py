@@ -1,8 +1,9 @@
 """Plan against practice: the 三会一课 plan (WH-2.4), the 主题党日 fixed day (XZ-4.9, WH-2.7),
 and the files the schedule reads (plan/<年>.yaml, holidays/<年>.yaml).
 
-The loader skips plan and holiday files; these rules read them from the work tree. A period
-is judged only once it has ended by the checking date, and never before the branch was founded.
+The loader skips plan and holiday files; these rules read them through the repository's
+Source, so `validate --staged` sees what git holds. A period is judged only once it has ended
+by the checking date, and never before the branch was founded.
 """
 
 from __future__ import annotations
@@ -27,6 +28,12 @@ _PLAN = re.compile(rf"(?:^|/){PLAN_DIR}/(\d{{4}})\.ya?ml$")
 _HOLIDAY = re.compile(rf"^{HOLIDAY_DIR}/(\d{{4}})\.ya?ml$")
 
 
+def _read(repo, rel: str) -> bytes:
+    """A file's bytes through the repository's Source (work tree, git index or revision)."""
+    source = getattr(repo, "source", None)
+    return source.read(rel) if source is not None else (repo.root / rel).read_bytes()
+
+
 def _cache(ctx) -> dict:
     return ctx.__dict__.setdefault("_schedule", {})
 
@@ -42,7 +49,7 @@ def _plans(branch: BranchRecords, ctx) -> dict[int, tuple]:
             if match and rel.startswith(own) and "/" not in rel[len(own):]:
                 year = int(match.group(1))
                 try:
-                    data = (ctx.repo.root / rel).read_bytes()
+                    data = _read(ctx.repo, rel)
                 except OSError as exc:
                     found[year] = (None, [(Loc(rel), f"无法读取计划文件：{exc.strerror or exc}")])
                     continue
@@ -64,7 +71,7 @@ def _active(branch: BranchRecords) -> bool:
 
 
 def _calendar(ctx) -> HolidayCalendar:
-    return _cache(ctx).setdefault("calendar", HolidayCalendar(ctx.repo.root))
+    return _cache(ctx).setdefault("calendar", HolidayCalendar(ctx.repo.root, source=getattr(ctx.repo, "source", None)))
 
 
 @rule("plan-missing", Severity.WARNING, ("WH-2.4",), params=("年度计划制定月数",))
@@ -220,7 +227,7 @@ def holiday_file_invalid(repo, ctx) -> Iterator[Problem]:
             yield Problem(Loc(rel), f"无法识别的文件名：{HOLIDAY_DIR}/ 下应为“年份.yaml”，如 {HOLIDAY_DIR}/2027.yaml")
             continue
         try:
-            data = (repo.root / rel).read_bytes()
+            data = _read(repo, rel)
         except OSError as exc:
             yield Problem(Loc(rel), f"无法读取文件：{exc.strerror or exc}")
             continue

@@ -84,12 +84,14 @@ class HolidayCalendar:
     """Working days for scheduling: repository files first, then chinese-calendar.
 
     `provisional=True` turns an unknown year into weekends-only (marked provisional)
-    instead of raising UnknownYear.
+    instead of raising UnknownYear. With a `source` (a loader Source: work tree, git index or
+    revision) the holiday files are read through it, else from the directory `root`.
     """
 
-    def __init__(self, root: Path | None = None, provisional: bool = False) -> None:
+    def __init__(self, root: Path | None = None, provisional: bool = False, source=None) -> None:
         self.root = root
         self.provisional = provisional
+        self.source = source
         self._years: dict[int, YearData] = {}
 
     def year(self, year: int) -> YearData:
@@ -118,14 +120,21 @@ class HolidayCalendar:
             return YearData(year, source="仅按周末推算", provisional=True)
         raise UnknownYear(year, packaged_years())
 
+    def _read(self, rel: str) -> bytes | None:
+        if self.source is not None:
+            try:
+                return self.source.read(rel)
+            except (OSError, KeyError):  # KeyError: not in the git index or revision
+                return None
+        path = self.root / rel if self.root is not None else None
+        return path.read_bytes() if path is not None and path.is_file() else None
+
     def _override(self, year: int):
-        if self.root is None:
-            return None
         for suffix in (".yaml", ".yml"):
-            path = self.root / HOLIDAY_DIR / f"{year}{suffix}"
-            if path.is_file():
-                rel = f"{HOLIDAY_DIR}/{year}{suffix}"
-                obj, problems = check_holiday_file(path.read_bytes(), rel, year)
+            rel = f"{HOLIDAY_DIR}/{year}{suffix}"
+            data = self._read(rel)
+            if data is not None:
+                obj, problems = check_holiday_file(data, rel, year)
                 if problems:
                     raise HolidayFileError(problems)
                 return obj, rel
