@@ -12,9 +12,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# The main job on the example street: check it, show its tree, and render last month's report.
 run: $(STAMP)
 	$(BIN)/dangjian validate records/
 	$(BIN)/dangjian tree records/
+	$(BIN)/dangjian report monthly records/ --all --format md,docx -o out/
 
 test: $(STAMP)
 	$(BIN)/ruff check .

@@ -268,7 +268,7 @@ def validate_repository(root, source, day: dt.date, cache=None, select: set[str]
     if cacheable and in_scope is None:
         hit = cache.get("run", run_key)
         if hit is not None:
-            return _filtered(hit, select, ignore), None
+            return _settled(_filtered(hit, select, ignore), source, files, config, select, ignore), None
 
     branch_dirs, _owners = loader._layout(files)
     roster_key = store.key("rosters", code, branch_dirs, [(f, digests.get(f)) for f in _roster_files(branch_dirs, files)])
@@ -309,4 +309,9 @@ def validate_repository(root, source, day: dt.date, cache=None, select: set[str]
     result = sorted(set(findings), key=Finding.sort_key)
     if cacheable and in_scope is None:
         cache.put("run", run_key, result)
-    return _filtered(result, select, ignore), repo
+    return _settled(_filtered(result, select, ignore), source, files, config, select, ignore), repo
+
+
+def _settled(findings, source, files, config, select, ignore) -> list[Finding]:
+    """Inline `# dangjian: ignore[…] 原因` comments, applied after the cache (they are cheap)."""
+    return suppress.settle_with(findings, suppress.reader(source), files, config, select, ignore)

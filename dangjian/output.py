@@ -54,7 +54,18 @@ def use_colour() -> bool:
     return bool(os.environ.get("FORCE_COLOR")) or (sys.stdout.isatty() and os.environ.get("TERM") != "dumb")
 
 
-def text(findings: list[Finding], prefix: str, files: int, colour: bool = False) -> str:
+def suppression_lines(suppressed, prefix: str) -> list[str]:
+    """What inline ignore comments silenced, so that a silenced finding is never invisible."""
+    if not suppressed:
+        return []
+    lines = [f"按注释忽略了 {len(suppressed)} 项："]
+    for s in suppressed:
+        path = f"{prefix}/{s.file}" if prefix not in ("", ".") else s.file
+        lines.append(f"  {path}:{s.line}  [{s.rule}]  原因：{s.reason}")
+    return lines
+
+
+def text(findings: list[Finding], prefix: str, files: int, colour: bool = False, suppressed=()) -> str:
     paint = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.NOTE: "\033[36m"}
     bold, dim, reset = ("\033[1m", "\033[2m", "\033[0m") if colour else ("", "", "")
     lines: list[str] = []
@@ -74,6 +85,8 @@ def text(findings: list[Finding], prefix: str, files: int, colour: bool = False)
             lines.extend("      " + x for x in f.excerpt.splitlines())
     if findings:
         lines.append("")
+    if suppressed:
+        lines.extend([*suppression_lines(suppressed, prefix), ""])
     lines.append(summary_line(findings, files))
     return "\n".join(lines)
 
@@ -87,7 +100,7 @@ def _clauses_json(ids: Iterable[str]) -> list[dict]:
     return [{"id": cid, "citation": cite(cid)} for cid in ids]
 
 
-def as_json(findings: list[Finding], prefix: str, files: int, as_of: str) -> str:
+def as_json(findings: list[Finding], prefix: str, files: int, as_of: str, suppressed=()) -> str:
     doc = {
         "version": 1,
         "tool": {"name": "dangjian", "version": __version__},
@@ -100,6 +113,8 @@ def as_json(findings: list[Finding], prefix: str, files: int, as_of: str) -> str
             "related": [{"path": display_path(Finding(r, "", f.severity, ""), prefix), "line": r.line,
                          "column": r.col} for r in f.related],
         } for f in findings],
+        "suppressions": [{"path": f"{prefix}/{s.file}" if prefix not in ("", ".") else s.file, "line": s.line,
+                          "rule": s.rule, "reason": s.reason} for s in suppressed],
     }
     return json.dumps(doc, ensure_ascii=False, indent=2)
 

@@ -120,9 +120,12 @@ def reader(source) -> Callable[[str], list[str] | None]:
 
     def read_lines(path: str) -> list[str] | None:
         try:
-            text, _ = decode_record(source.read(path))
+            data = source.read(path)
         except (OSError, KeyError, ValueError):
             return None
+        if b"dangjian" not in data:  # most files: no directive, no need to decode (warm runs read all)
+            return []
+        text, _ = decode_record(data)
         return None if text is None else text.split("\n")
 
     return read_lines

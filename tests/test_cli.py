@@ -183,3 +183,16 @@ def test_rules_lists_and_explains(cli) -> None:
     one = cli("rules", "branch-min-members")
     assert "《街道、社区基层党组织规范化建设细则》第一条" in one.output and "违反的例子" in one.output
     assert cli("rules", "branch-min-member").exit_code == 2
+
+
+def test_inline_suppression_needs_a_reason_and_is_listed(cli, tmp_path) -> None:
+    branch = BROKEN["B1/branch.yaml"].replace("  选举日期: 2021-03-15", "  选举日期: 2021-03-15  # dangjian: ignore[term-expired] 经街道党工委批准延期换届")
+    root = make_repo(tmp_path, {"B1/branch.yaml": branch})
+    quiet = cli("validate", root, "--as-of", "2026-10-31")
+    assert quiet.exit_code == 0, quiet.output
+    assert "按注释忽略了 1 项" in quiet.output and "经街道党工委批准延期换届" in quiet.output
+    doc = json.loads(cli("validate", root, "--as-of", "2026-10-31", "-f", "json").output)
+    assert doc["suppressions"][0]["rule"] == "term-expired"
+    bare = make_repo(tmp_path / "b", {"B1/branch.yaml": branch.replace(" 经街道党工委批准延期换届", "")})
+    out = cli("validate", bare, "--as-of", "2026-10-31", "-f", "parsable").output
+    assert "[term-expired]" in out and "[suppression-without-reason]" in out

@@ -180,13 +180,17 @@ def run_validate(paths: list[Path] | None = None, output_format: str = "text", s
         if p is not None and p.resolve() != root.resolve():
             roots[root].append(p.resolve())
 
-    findings, files = [], 0
+    from dangjian import suppress
+
+    findings, files, suppressed = [], 0, []
     prefix = ""
     for root, limits in roots.items():
+        suppress.last = None
         found, count = _validate_root(root, limits, day, staged, since, chosen, skipped, no_cache, engine)
         prefix = _display_prefix(root)
         findings.extend(found)
         files += count
+        suppressed.extend(suppress.last.applied if suppress.last else [])
 
     if unmasked:
         print(_unmasked_warning(), file=sys.stderr)
@@ -194,7 +198,7 @@ def run_validate(paths: list[Path] | None = None, output_format: str = "text", s
         from dangjian.privacy import mask_findings
 
         findings = mask_findings(findings)
-    rendered = _render(output_format, findings, prefix, files, day.isoformat())
+    rendered = _render(output_format, findings, prefix, files, day.isoformat(), suppressed)
     if output:
         output.write_text(rendered + "\n", encoding="utf-8")
     elif rendered:
@@ -270,15 +274,15 @@ def _limit(findings, wanted: list[str]):
     return [f for f in findings if inside(f.loc.path) or any(inside(r.path) for r in f.related)]
 
 
-def _render(fmt: str, findings, prefix: str, files: int, as_of: str) -> str:
+def _render(fmt: str, findings, prefix: str, files: int, as_of: str, suppressed=()) -> str:
     from dangjian import output as out
 
     if fmt == "text":
-        return out.text(findings, prefix, files, out.use_colour())
+        return out.text(findings, prefix, files, out.use_colour(), suppressed)
     if fmt == "parsable":
         return out.parsable(findings, prefix)
     if fmt == "json":
-        return out.as_json(findings, prefix, files, as_of)
+        return out.as_json(findings, prefix, files, as_of, suppressed)
     if fmt == "sarif":
         from dangjian.rules import all_rules
 
