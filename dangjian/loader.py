@@ -154,6 +154,9 @@ def load_lazy(root: Path, source=None, engine: str = "fast", config: model.RepoC
     branch_dirs, owners = _layout(files)
     repo = Repository(root=root, config=config, load_problems=problems, files=files)
     repo.source = source
+    from dangjian.street.load import load_street  # street/: regional records, certification evaluations
+
+    repo.street = load_street(source, files, problems, engine)
     by_dir: dict[str, LazyBranch] = {d: LazyBranch(d) for d in branch_dirs}
     for d, records in by_dir.items():
         records.parent = _owner(_dir_of(d), by_dir)

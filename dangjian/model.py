@@ -27,6 +27,8 @@ GENDERS = ("男", "女")
 APPRAISAL_GRADES = ("优秀", "合格", "基本合格", "不合格")
 EDUCATION = ("研究生", "大学本科", "大学专科", "中专", "高中", "初中", "小学及以下")
 HOLIDAY_POLICIES = ("顺延", "顺延至周一至周五", "提前", "不调整")
+CERTIFICATION_LEVELS = ("标准化规范化党支部", "最强党支部")
+CERTIFYING_BODIES = ("区委", "市委", "省委")
 
 
 # --- dangjian.yaml ----------------------------------------------------------------------------
@@ -90,9 +92,13 @@ class Certification(Record):
     """一次标准化规范化创建评定（CJ-3.1、CJ-3.2）。"""
 
     year: int | None = key("年度", required=True, example=2025)
-    level: str | None = key("等级", required=True, choices=("标准化规范化党支部", "最强党支部"))
+    level: str | None = key("等级", required=True, choices=CERTIFICATION_LEVELS)
     excellent_rate: int | None = key("党员评价优秀率", doc="四评中党员评议本支部为“优秀”的百分比，如 95")
     approval: str | None = key("批准文号")
+    granted_by: str | None = key("评定机关", choices=CERTIFYING_BODIES, default="区委",
+                                 doc="验收或评定的党委（CJ-4.2 的待遇按评定机关定）")
+    cancelled: dt.date | None = key("取消日期", doc="出现不符合建设标准的情形、取消评定的日期（CJ-4.1）")
+    cancel_reason: str | None = key("取消原因")
 
 
 @dataclass(kw_only=True)
@@ -112,6 +118,8 @@ class Branch(Record):
     population: int | None = key("辖区人口", doc="社区党组织填写（XZ-2.1）")
     households: int | None = key("辖区户数", doc="社区填写，用于经费与阵地面积（XZ-7.1、QY-10）")
     premises_area: int | None = key("阵地面积", doc="党群服务中心面积，平方米（XZ-6.1）")
+    premises: str | None = key("活动场所", doc="党组织活动场所（阵地）的名称或地址（WH-5.1）")
+    premises_keeper: str | None = key("阵地管理员", doc="活动场所的专兼职管理员：党员编号或姓名（WH-5.1）")
     funding: Decimal | None = key("年度工作经费", kind="money", doc="元/年（XZ-7.1）")
     theme_day: str | None = key("主题党日", doc="如：每月10日、每月第一个周五、每月最后一个周五", example="每月10日")
     holiday_policy: str | None = key("节假日安排", choices=HOLIDAY_POLICIES,
@@ -427,6 +435,259 @@ class ActivitiesFile(Record):
     thought_reports: list[ThoughtReport] = key("思想汇报", default=[])
     work_reports: list[WorkReport] = key("工作报告", default=[])
     duty_reports: list[DutyReport] = key("述职", default=[])
+
+
+# --- street/: the street's own records (regional party building, certification) ------------
+# Files in the street/ directory of the record repository (docs/records.md, “街道层面的记录”).
+
+PARTNER_KINDS = ("驻区单位", "区直机关", "事业单位", "国有企业", "非公企业", "社会组织", "其他")
+STREET_MEETING_KINDS = ("党建联席会议", "联合组织生活会", "互学互检互评", "社区联席会议", "专题会议")
+PARTNER_DUTIES = ("参加组织生活", "座谈", "调研", "认领微心愿", "志愿服务")
+PROJECT_KINDS = ("实事", "活动", "难题")
+RATINGS = ("优秀", "良好", "一般", "较差")
+VERDICTS = ("通过", "不通过")
+
+
+@dataclass(kw_only=True)
+class StreetLeader(Record):
+    """街道党工委的一名班子成员及其联系点（QY-11：每月至少到联系点一次）。"""
+
+    name: str | None = key("姓名", required=True, example="赵明远")
+    post: str | None = key("职务", example="党工委书记")
+    contacts: list[str] = key("联系点", default=[], doc="联系的党组织编号")
+    since: dt.date | None = key("任职日期", doc="不填则从记录起始算起")
+    until: dt.date | None = key("离任日期")
+
+
+@dataclass(kw_only=True)
+class StreetFile(Record):
+    """街道党工委基本情况（street/street.yaml）。"""
+
+    name: str | None = key("名称", required=True, example="中共城南街道工作委员会")
+    records_from: dt.date | None = key("记录起始", doc="区域化党建台账从哪一天开始记录；不填按 dangjian.yaml 的“记录起始”，"
+                                                  "再不填按 street/ 下最早一年的文件")
+    leaders: list[StreetLeader] = key("班子成员", default=[])
+
+
+@dataclass(kw_only=True)
+class Agreement(Record):
+    """一份共建协议。"""
+
+    number: str | None = key("编号", example="城南共建〔2025〕3号")
+    signed: dt.date | None = key("签订日期", required=True)
+    expires: dt.date | None = key("到期日期")
+    content: str | None = key("内容")
+
+
+@dataclass(kw_only=True)
+class PartnerUnit(Record):
+    """一个共建单位（驻区单位、机关事业单位、企业、社会组织）。"""
+
+    id: str | None = key("编号", required=True, doc="street/ 中唯一，如 GJ01", example="GJ01")
+    name: str | None = key("名称", required=True, example="东湖区人民医院")
+    kind: str | None = key("类型", choices=PARTNER_KINDS)
+    party_org: str | None = key("党组织", doc="共建单位党组织的名称")
+    paired: list[str] = key("结对党组织", default=[], doc="与之结对共建的党组织编号")
+    joined: dt.date | None = key("加入日期", required=True, doc="成为共建单位的日期")
+    left: dt.date | None = key("退出日期")
+    contact: str | None = key("联系人")
+    agreements: list[Agreement] = key("共建协议", default=[])
+
+
+@dataclass(kw_only=True)
+class PartnersFile(Record):
+    """共建单位和共建协议（street/partners.yaml）。"""
+
+    partners: list[PartnerUnit] = key("共建单位", default=[])
+
+
+@dataclass(kw_only=True)
+class Need(Record):
+    """需求清单中的一项：社区、党员群众的需求。"""
+
+    id: str | None = key("编号", required=True, example="XQ2026-01")
+    content: str | None = key("内容", required=True)
+    raised_by: str | None = key("提出党组织", doc="党组织编号")
+    date: dt.date | None = key("日期")
+
+
+@dataclass(kw_only=True)
+class Resource(Record):
+    """资源清单中的一项：共建单位能提供的资源。"""
+
+    id: str | None = key("编号", required=True, example="ZY2026-01")
+    content: str | None = key("内容", required=True)
+    provider: str | None = key("提供单位", doc="共建单位编号")
+    date: dt.date | None = key("日期")
+
+
+@dataclass(kw_only=True)
+class Project(Record):
+    """项目清单中的一项：由需求和资源撮合的共建项目。"""
+
+    id: str | None = key("编号", required=True, example="XM2026-01")
+    name: str | None = key("名称", required=True)
+    kind: str | None = key("类型", choices=PROJECT_KINDS, doc="“三个一”：办一件实事、搞一次活动、解一个难题（QY-18）")
+    needs: list[str] = key("需求", default=[], doc="需求清单中的编号")
+    resources: list[str] = key("资源", default=[], doc="资源清单中的编号")
+    units: list[str] = key("承办单位", default=[], doc="共建单位编号和党组织编号")
+    start: dt.date | None = key("开始日期")
+    done: dt.date | None = key("完成日期")
+
+
+@dataclass(kw_only=True)
+class ListsFile(Record):
+    """三张清单：需求清单、资源清单、项目清单（street/lists/<年>.yaml）。"""
+
+    year: int | None = key("年度", required=True)
+    needs: list[Need] = key("需求清单", default=[])
+    resources: list[Resource] = key("资源清单", default=[])
+    projects: list[Project] = key("项目清单", default=[])
+
+
+@dataclass(kw_only=True)
+class UnitAbsence(Record):
+    """一个缺席的单位。"""
+
+    unit: str | None = key("单位", required=True, doc="共建单位或党组织编号")
+    reason: str | None = key("原因", required=True)
+
+
+@dataclass(kw_only=True)
+class StreetMeeting(Record):
+    """一次街道层面的会议：党建联席会议、联合组织生活会、互学互检互评、社区联席会议。"""
+
+    date: dt.date | None = key("日期", required=True)
+    kinds: list[str] = key("类型", required=True, default=[], choices=STREET_MEETING_KINDS)
+    topic: str | None = key("主题", required=True)
+    org: str | None = key("党组织", doc="社区联席会议填写召集的社区党组织编号")
+    place: str | None = key("地点")
+    host: str | None = key("主持人", doc="姓名")
+    units: list[str] = key("出席单位", default=[], doc="共建单位编号和党组织编号")
+    absent: list[UnitAbsence] = key("缺席单位", default=[])
+    attendees: list[str] = key("出席人员", default=[], doc="姓名")
+    minutes: str | None = key("纪要")
+
+
+@dataclass(kw_only=True)
+class StreetMeetingsFile(Record):
+    """街道层面的会议（street/meetings/<年>.yaml）。"""
+
+    meetings: list[StreetMeeting] = key("会议", default=[])
+
+
+@dataclass(kw_only=True)
+class Visit(Record):
+    """班子成员到联系点的一次走访（QY-11）。"""
+
+    date: dt.date | None = key("日期", required=True)
+    leader: str | None = key("班子成员", required=True, doc="姓名，与 street.yaml 中一致")
+    place: str | None = key("联系点", required=True, doc="党组织编号")
+    content: str | None = key("内容")
+
+
+@dataclass(kw_only=True)
+class VisitsFile(Record):
+    """班子成员走访联系点（street/visits/<年>.yaml）。"""
+
+    visits: list[Visit] = key("走访", default=[])
+
+
+@dataclass(kw_only=True)
+class DutyDone(Record):
+    """报到党员履行的一项义务（QY-8）。"""
+
+    date: dt.date | None = key("日期", required=True)
+    kind: str | None = key("类型", required=True, choices=PARTNER_DUTIES)
+    content: str | None = key("内容")
+
+
+@dataclass(kw_only=True)
+class Registration(Record):
+    """一名到社区报到的在职党员（双报到）及其当年履职。"""
+
+    name: str | None = key("姓名", required=True)
+    member: str | None = key("党员", doc="本记录库中的党员编号（如有）")
+    unit: str | None = key("单位", doc="共建单位编号或工作单位名称")
+    community: str | None = key("报到党组织", required=True, doc="报到的社区党组织编号")
+    registered: dt.date | None = key("报到日期", required=True)
+    left: dt.date | None = key("离开日期")
+    duties: list[DutyDone] = key("履职", default=[])
+
+
+@dataclass(kw_only=True)
+class RegistrationsFile(Record):
+    """在职党员到社区报到和履职（street/registrations/<年>.yaml）。"""
+
+    year: int | None = key("年度", required=True)
+    registrations: list[Registration] = key("报到党员", default=[])
+
+
+@dataclass(kw_only=True)
+class Step(Record):
+    """考评验收的一步：街道党工委考评或区委组织部验收。"""
+
+    date: dt.date | None = key("日期", required=True)
+    verdict: str | None = key("结论", required=True, choices=VERDICTS)
+    number: str | None = key("文号")
+    note: str | None = key("说明")
+
+
+@dataclass(kw_only=True)
+class PublicJudgement(Record):
+    """群众评判的结果（公示、访谈、民意调查、线上评价）。"""
+
+    total: int | None = key("参与人数")
+    satisfied: int | None = key("满意")
+    fair: int | None = key("基本满意")
+    unsatisfied: int | None = key("不满意")
+    confirmed: int | None = key("不满意属实", doc="经查证属实的“不满意”件数（CJ-3.2）")
+
+
+@dataclass(kw_only=True)
+class DepartmentOpinion(Record):
+    """有关部门的一条反馈意见（社会评价）。"""
+
+    department: str | None = key("部门", required=True)
+    opinion: str | None = key("意见", required=True, choices=("符合", "不符合"), doc="是否符合创建标准")
+    date: dt.date | None = key("日期")
+    note: str | None = key("说明")
+
+
+@dataclass(kw_only=True)
+class Evaluation(Record):
+    """一个党组织当年的创建考评：申请、四评、街道考评、区委验收（CJ-3.1、CJ-3.2）。"""
+
+    org: str | None = key("党组织", required=True, doc="党组织编号")
+    level: str | None = key("申报等级", required=True, choices=CERTIFICATION_LEVELS)
+    applied: dt.date | None = key("申请日期", doc="支部申请")
+    rating: str | None = key("组织评定", choices=RATINGS, doc="年度述职评议考核等次")
+    appraised: int | None = key("参评党员", doc="党员评议的参评人数")
+    excellent: int | None = key("评价优秀", doc="评价本支部“优秀”的党员人数")
+    public: PublicJudgement | None = key("群众评判")
+    opinions: list[DepartmentOpinion] = key("社会评价", default=[])
+    review: Step | None = key("街道考评")
+    acceptance: Step | None = key("区委验收")
+
+
+@dataclass(kw_only=True)
+class WeakBranch(Record):
+    """街道党工委认定的一个软弱涣散党组织及其整顿（CJ-2.5、XZ-5.4）。"""
+
+    org: str | None = key("党组织", required=True, doc="党组织编号")
+    designated: dt.date | None = key("认定日期", required=True)
+    reasons: list[str] = key("原因", default=[])
+    measures: str | None = key("整顿措施")
+    rectified: dt.date | None = key("整顿完成日期", doc="验收销号的日期；当年认定的当年整顿到位")
+
+
+@dataclass(kw_only=True)
+class EvaluationsFile(Record):
+    """标准化规范化创建的考评和软弱涣散整顿（street/evaluations/<年>.yaml）。"""
+
+    year: int | None = key("年度", required=True)
+    evaluations: list[Evaluation] = key("创建考评", default=[])
+    weak: list[WeakBranch] = key("软弱涣散", default=[])
 
 
 # --- the repository as loaded -----------------------------------------------------------------

@@ -90,6 +90,7 @@ def _load() -> None:
         return
     _loaded = True
     from dangjian.rules import (  # noqa: F401 - imported for registration
+        certification,
         development,
         dues,
         evaluation,
@@ -102,6 +103,7 @@ def _load() -> None:
         premises,
         privacy,
         profile,
+        regional,
         schedule,
         service,
         setup,
