@@ -37,9 +37,10 @@ def _user_errors():
 
 
 def _load(path: Path | None):
-    from dangjian.loader import load_repository
+    # Lazy: dues commands read rosters and dues files; meetings, talks … stay unread.
+    from dangjian.loader import load_lazy
 
-    return load_repository(resolve_root(path))
+    return load_lazy(resolve_root(path))
 
 
 def _year(text: str) -> int:

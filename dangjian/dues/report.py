@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from dangjian.dues.calc import Assessment, format_money, format_rate
-from dangjian.dues.ledger import ZERO, BranchLedger, branch_ledger, member_history
+from dangjian.dues.ledger import ZERO, BranchLedger, branch_ledger, histories
 from dangjian.dues.periods import Period, month_end
 from dangjian.facts import is_member_on
 from dangjian.model import BranchRecords
@@ -68,12 +68,14 @@ def status(branches: list[BranchRecords], year: int, month: int, large_gift: Dec
     end = month_end(year, month)
     rows = []
     for branch in branches:
+        # One ledger per branch and year, not one per member: the street has thousands of members.
+        every = histories([branch_ledger(branch, y, end, large_gift) for y in sorted(branch.dues)])
+        accounts = {a.member: a for a in reversed(branch.dues[year].accounts if year in branch.dues else [])}
         for member in branch.members:
             if not member.id or not is_member_on(member, end):
                 continue
-            history = [e for e in member_history(branch, member.id, end, large_gift) if (e.year, e.month) <= (year, month)]
-            account = next((a for a in (branch.dues[year].accounts if year in branch.dues else [])
-                            if a.member == member.id), None)
+            history = [e for e in every.get(member.id, []) if (e.year, e.month) <= (year, month)]
+            account = accounts.get(member.id)
             entry = next((e for e in history if (e.year, e.month) == (year, month)), None)
             if account is None or entry is None:
                 state = "未核定"
