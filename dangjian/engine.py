@@ -314,4 +314,5 @@ def validate_repository(root, source, day: dt.date, cache=None, select: set[str]
 
 def _settled(findings, source, files, config, select, ignore) -> list[Finding]:
     """Inline `# dangjian: ignore[…] 原因` comments, applied after the cache (they are cheap)."""
-    return suppress.settle_with(findings, suppress.reader(source), files, config, select, ignore)
+    # Only files with findings are read: unusable comments were already reported when loading.
+    return suppress.settle_with(findings, suppress.reader(source), (), config, select, ignore)

@@ -162,4 +162,4 @@ def settle(repo, findings: list[Finding], select: set[str] | None = None,
     from dangjian.sources import WorkTree
 
     source = getattr(repo, "source", None) or WorkTree(repo.root)
-    return settle_with(findings, reader(source), repo.files, repo.config, select, ignore)
+    return settle_with(findings, reader(source), (), repo.config, select, ignore)
