@@ -23,6 +23,10 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import example_street
+
 from dangjian import idnumber
 from dangjian.dates import add_years, years_between
 from dangjian.loader import RESERVED_DIRS
@@ -1534,7 +1538,7 @@ def build_activities(org: Org, rng: random.Random) -> None:
             acts["述职"] = [
                 {"日期": day, "述职人": secretary.id, "对象": "支部党员大会", "评议结果": "优秀"},
                 {"日期": dt.date(2025, 12, 24), "述职人": secretary.id, "对象": "上级党组织",
-                 "评议结果": rng.choice(("优秀", "优秀", "良好"))},
+                 "评议结果": example_street.DUTY_RESULTS.get(org.id, rng.choice(("优秀", "优秀", "良好")))},
             ]
 
 
@@ -1797,7 +1801,7 @@ class Doc:
 NOTICE = "示例数据：城南街道及其中的人物、身份证号、手机号、收入均为虚构"
 
 
-def branch_yaml(org: Org) -> str:
+def branch_yaml(org: Org, certs: list[dict]) -> str:
     doc = Doc(f"{org.short} 基本情况", NOTICE)
     info = {"编号": org.id, "名称": org.name, "简称": org.short, "类型": org.kind, "领域": org.sector,
             "成立日期": org.founded, "批准文号": org.approval}
@@ -1846,6 +1850,11 @@ def branch_yaml(org: Org) -> str:
         doc.lines.append("值班安排:   # 周一集中办公，周二至周六轮流值班")
         for day, people in org.rota:
             doc.lines.append(f"  - {flow_map({'星期': day})[:-1]}, 值班人员: {flow_list([p.id for p in people], 4)}}}")
+    doc.kv(0, "活动场所", org.place)  # last, so that the lines above keep their numbers
+    doc.kv(0, "阵地管理员", org.recorder_on(AS_OF).id)
+    if certs:
+        doc.lines.append("创建评定:   # 标准化规范化党支部、最强党支部（考评验收记录在 street/evaluations/）")
+        doc.lines.extend(f"  - {flow_map({k: v for k, v in c.items() if v is not None})}" for c in certs)
     return doc.text()
 
 
@@ -1962,10 +1971,10 @@ def config_yaml() -> str:
     return doc.text()
 
 
-def render(orgs: list[Org]) -> dict[str, str]:
+def render(orgs: list[Org], street: example_street.StreetMaker) -> dict[str, str]:
     files = {"dangjian.yaml": config_yaml()}
     for org in orgs:
-        files[f"{org.path}/branch.yaml"] = branch_yaml(org)
+        files[f"{org.path}/branch.yaml"] = branch_yaml(org, example_street.certifications(street, org.id))
         files[f"{org.path}/members.yaml"] = members_yaml(org)
         if org.applicants:
             files[f"{org.path}/applicants.yaml"] = applicants_yaml(org)
@@ -1975,6 +1984,7 @@ def render(orgs: list[Org]) -> dict[str, str]:
             files[f"{org.path}/trainings/{year}.yaml"] = trainings_yaml(org, year)
             files[f"{org.path}/talks/{year}.yaml"] = talks_yaml(org, year)
             files[f"{org.path}/activities/{year}.yaml"] = activities_yaml(org, year)
+    files.update(street.files())
     return files
 
 
@@ -1992,14 +2002,15 @@ def generate() -> dict[str, str]:
     problems = self_check(orgs)
     if problems:
         raise SystemExit("示例数据自检未通过：\n" + "\n".join(problems))
-    return render(orgs)
+    return render(orgs, example_street.StreetMaker(orgs, SEED, sys.modules[__name__]))
 
 
 def write(files: dict[str, str], out: Path) -> None:
-    """Replace everything in `out` except the reserved directories (holidays/, templates/ …)."""
+    """Replace everything in `out` except the reserved directories the generator does not write
+    (holidays/, templates/ …); street/ is the example's own."""
     out.mkdir(parents=True, exist_ok=True)
     for entry in sorted(out.iterdir()):
-        if entry.name in RESERVED_DIRS or entry.name.startswith("."):
+        if (entry.name in RESERVED_DIRS and entry.name != "street") or entry.name.startswith("."):
             continue
         if entry.is_dir():
             shutil.rmtree(entry)

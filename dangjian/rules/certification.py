@@ -31,9 +31,10 @@ def _evaluation(street: StreetRecords, year: int, org: str, level: str) -> Evalu
 def _steps_problems(e: Evaluation, year: int) -> Iterator[Problem]:
     steps = [("applied", "支部申请", e.applied), ("review", "街道党工委考评", e.review.date if e.review else None),
              ("acceptance", "区委组织部验收", e.acceptance.date if e.acceptance else None)]
-    for attr, what, day in steps:
-        if day is None:
-            yield Problem(e.loc, f"{e.org} {year}年{e.level}的考评验收缺少“{what}”（支部申请 → 街道党工委考评 → "
+    for i, (attr, what, day) in enumerate(steps):
+        later = [w for _a, w, d in steps[i + 1:] if d is not None]
+        if day is None and later:
+            yield Problem(e.loc, f"{e.org} {year}年{e.level}已有“{later[0]}”，但缺少“{what}”（支部申请 → 街道党工委考评 → "
                                  "区委组织部验收）", key=f"{year}{e.org}{attr}")
     dated = [(attr, what, day) for attr, what, day in steps if day is not None]
     for (_a, before, first), (attr, after, second) in pairwise(dated):
@@ -49,7 +50,7 @@ def _steps_problems(e: Evaluation, year: int) -> Iterator[Problem]:
 @rule("certification-steps", Severity.ERROR, ("CJ-3.1",), scope="repo", needs_roster=False)
 def certification_steps(repo, ctx) -> Iterator[Problem]:
     """创建评定按“支部申请 → 街道党工委考评 → 区委组织部验收”进行：branch.yaml 中的“创建评定”在
-    street/evaluations/<年>.yaml 中有对应的考评，三步都有日期、先后有序、验收通过；验收通过的也记入“创建评定”。
+    street/evaluations/<年>.yaml 中有对应的考评且验收通过；已进行的步骤不跳步、先后有序；验收通过的也记入“创建评定”。
 
     通过：B1 创建评定 {年度: 2025, 等级: 标准化规范化党支部}，street/evaluations/2025.yaml 中 B1 申请 2025-09-10、
     街道考评 2025-12-05 通过、区委验收 2026-01-15 通过。

@@ -1,0 +1,120 @@
+"""The street's roll-up for one year: the rates against the targets of CJ-1, and per organisation
+the figures the street follows (换届, 党费, 学时, 会议, 软弱涣散), with the street's totals.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from dangjian.dates import add_months, add_years
+from dangjian.street.card import YearRun, cards, run_year
+from dangjian.street.standing import MODEL, Standing, stand
+
+
+@dataclass
+class Rate:
+    label: str
+    count: int
+    total: int
+    target: int | None  # percent, 以上 (inclusive)
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.count / self.total if self.total else 0.0
+
+    @property
+    def met(self) -> bool | None:
+        return None if self.target is None else self.count * 100 >= self.target * self.total
+
+
+@dataclass
+class Figures:
+    """One organisation's figures for the year."""
+
+    term_end: dt.date | None = None
+    term_state: str = ""  # 已届满 / 即将届满 / ""
+    dues: dict[str, Decimal] = field(default_factory=dict)  # due, paid, owed (closed months)
+    hours: float = 0.0  # 学时 of all members together
+    members: int = 0
+    short_hours: int = 0  # members below the yearly hours (training-hours findings)
+    meetings: Counter = field(default_factory=Counter)  # month → meetings held
+
+
+@dataclass
+class Assessment:
+    year: int
+    run: YearRun
+    standings: list[Standing]
+    counted: list[Standing]  # the organisations the rates are over (创建参评类型)
+    rates: list[Rate]
+    figures: dict[str, Figures]
+    street_findings: list = field(default_factory=list)
+    weak_target: int = 0
+
+    def standing(self, branch_id: str) -> Standing | None:
+        return next((s for s in self.standings if s.card.branch_id == branch_id), None)
+
+    @property
+    def weak(self) -> list[Standing]:
+        return [s for s in self.counted if s.weak_now]
+
+
+def target_for(targets: object, year: int) -> int | None:
+    """The target of the nearest listed year at or before `year` (None before the first)."""
+    if not isinstance(targets, dict):
+        return None
+    years = sorted(int(y) for y in targets if int(y) <= year)
+    return int(targets[years[-1]] if years[-1] in targets else targets[str(years[-1])]) if years else None
+
+
+def assess(repo, year: int, today: dt.date) -> Assessment:
+    run = run_year(repo, year, today)
+    by_id = {b.id: b for b in repo.branches}
+    standings = [stand(repo, by_id[c.branch_id], c, run) for c in cards(repo, run)]
+    kinds = run.ctx.param("创建参评类型") or []
+    counted = [s for s in standings if s.kind in kinds and s.card.covered]
+    total = len(counted)
+    rates = [
+        Rate("标准化规范化党支部（已评定并保持）", sum(1 for s in counted if s.kept_level), total,
+             target_for(run.ctx.param("标准化规范化目标"), year)),
+        Rate("最强党支部（已评定并保持）", sum(1 for s in counted if s.kept_level == MODEL), total,
+             target_for(run.ctx.param("最强党支部目标"), year)),
+        Rate("台账评估达到标准", sum(1 for s in counted if s.card.meets), total, None),
+    ]
+    figures = {s.card.branch_id: _figures(repo, by_id[s.card.branch_id], run) for s in standings}
+    street = [f for f in run.findings if f.loc.path.startswith("street/")]
+    return Assessment(year, run, standings, counted, rates, figures, street, run.ctx.param("软弱涣散目标数") or 0)
+
+
+def _figures(repo, branch, run: YearRun) -> Figures:
+    from dangjian.dues.ledger import branch_ledger
+    from dangjian.facts import members_on
+
+    out = Figures()
+    day = min(dt.date(run.year, 12, 31), run.as_of)
+    committee = branch.info.committee
+    if committee and committee.elected and committee.term_years:
+        out.term_end = add_years(committee.elected, committee.term_years)
+        if out.term_end <= day:
+            out.term_state = "已届满"
+        elif out.term_end <= add_months(day, run.ctx.param("换届提醒月数") or 0):
+            out.term_state = "即将届满"
+    if run.year in branch.dues:
+        through = min(dt.date(run.year, 12, 31), run.as_of - dt.timedelta(days=1))
+        totals = branch_ledger(branch, run.year, through, Decimal(str(run.ctx.param("大额党费")))).totals()
+        out.dues = {k: totals[k] for k in ("due", "paid", "owed")}
+    current = {m.id for m in members_on(branch, day)}
+    out.members = len(current)
+    out.hours = sum((t.hours or 0) * len([a for a in t.attendees if a in current])
+                    for t in branch.trainings if t.date and t.date.year == run.year and t.date < run.as_of)
+    out.short_hours = sum(1 for f in run.findings if f.rule == "training-hours" and f.loc.path in branch.files)
+    out.meetings = Counter(m.date.month for m in branch.meetings
+                           if m.date and m.date.year == run.year and m.date < run.as_of)
+    return out
+
+
+def assess_many(repo, years: list[int], today: dt.date) -> list[Assessment]:
+    return [assess(repo, y, today) for y in years]
