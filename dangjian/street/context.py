@@ -11,6 +11,7 @@ from decimal import Decimal
 from dangjian.dues.calc import format_money
 from dangjian.params import PROFILE_TITLES
 from dangjian.street.criteria import CJ_AREAS, CJ_CLAUSES, CJ_SECTIONS, FAIL, FAIR, NA, PASS, WH_AREAS
+from dangjian.street.regional import summary
 from dangjian.street.rollup import Assessment, Figures, Rate
 from dangjian.street.standing import Standing
 
@@ -123,4 +124,5 @@ def context(a: Assessment, repo, cards_for: list[str] | None = None) -> dict:
         "rates": [rate_row(r) for r in a.rates], "weak_target": a.weak_target, "totals": totals,
         "branches": rows, "cards": [card_context(s) for s in a.standings if s.card.branch_id in wanted],
         "street_findings": [_finding(f) for f in a.street_findings],
+        "regional": summary(repo, a.year, a.run.as_of),
     }

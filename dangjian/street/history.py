@@ -47,10 +47,18 @@ def _git(root: Path, *args: str) -> str:
         raise HistoryError(f"git 出错：{exc.stderr.strip() or exc}") from None
 
 
+def _require_git(root: Path) -> None:
+    try:
+        inside = _git(root, "rev-parse", "--is-inside-work-tree").strip() == "true"
+    except HistoryError:
+        inside = False
+    if not inside:
+        raise HistoryError(f"{root} 不在 git 仓库中，无法读取历史版本")
+
+
 def commits(root: Path) -> list[Commit]:
     """Commits that changed the record repository's directory, oldest first."""
-    if _git(root, "rev-parse", "--is-inside-work-tree").strip() != "true":
-        raise HistoryError(f"{root} 不在 git 仓库中，无法计算历史趋势")
+    _require_git(root)
     out = []
     for line in _git(root, "log", "--reverse", "--format=%H %cI", "--", ".").splitlines():
         sha, stamp = line.split()
@@ -61,6 +69,7 @@ def commits(root: Path) -> list[Commit]:
 def resolve(root: Path, rev: str) -> str:
     if rev.startswith("-"):
         raise HistoryError(f"版本“{rev}”无效")
+    _require_git(root)
     try:
         return _git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").strip()
     except HistoryError:
@@ -115,10 +124,7 @@ def trend(root: Path, months: int, today: dt.date) -> list[Point]:
         if commit.sha not in loaded:
             loaded[commit.sha] = load_at(root, commit.sha)
         repo = loaded[commit.sha]
-        year = int(label[:4])
-        cutoff = cutoff_of(repo, day)
-        if cutoff.year < year:  # the revision's records stop in an earlier year
-            continue
+        year = min(int(label[:4]), cutoff_of(repo, day).year)  # records that stop earlier: their last year
         carried = f"{commit.day.year}-{commit.day.month:02d}" != label
         points.append(Point(label, commit, carried, day, assess(repo, year, day)))
     return points

@@ -30,8 +30,10 @@ def rollup_text(c: dict) -> str:
     notes = attention(c)
     if notes:
         out += ["", "三、需要关注", *(f"- {n}" for n in notes)]
+    if c["regional"]:
+        out += ["", "四、区域化党建", *(f"- {n}" for n in c["regional"])]
     if c["street_findings"]:
-        out += ["", f"四、街道层面的台账问题（street/，{len(c['street_findings'])} 项）"]
+        out += ["", f"街道层面的台账问题（street/，{len(c['street_findings'])} 项）："]
         out += [f"- {f['path']}:{f['line']} {f['severity']} [{f['rule']}] {f['message']}" for f in c["street_findings"]]
     return "\n".join(out) + "\n"
 

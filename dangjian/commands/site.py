@@ -1,0 +1,34 @@
+"""`dangjian site [PATH] -o DIR`: the street's dashboard as static HTML pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from dangjian.commands.common import fail, parse_day, resolve_root
+
+
+def register(app: typer.Typer) -> None:
+    app.command("site")(site)
+
+
+def site(
+    path: Annotated[Path | None, typer.Argument(help="记录库目录（默认为当前目录所在的记录库）", metavar="记录库")] = None,
+    out: Annotated[Path, typer.Option("-o", "--output", help="输出目录", metavar="目录")] = Path("out/site"),
+    months: Annotated[int, typer.Option("--months", help="趋势图的月数（记录库在 git 中时）", min=1, max=120,
+                                        metavar="月数")] = 12,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="按哪一天评估（默认今天，北京时间）", metavar="日期")] = None,
+) -> None:
+    """生成街道党建工作看板（静态网页）：街道总览一页、每个党组织一页，含评估表、比例变化、会议和党费图表；
+    网页不含脚本、不从网络加载任何内容，可离线在电脑和手机上查看。"""
+    from dangjian import dates
+    from dangjian.site.build import build
+
+    root = resolve_root(path)
+    try:
+        written = build(root, out, parse_day(as_of) or dates.today(), months)
+    except OSError as exc:
+        raise fail(f"无法写入 {out}：{exc}") from None
+    typer.echo(f"已生成 {len(written)} 个网页，在 {out.as_posix()}/ 中；用浏览器打开 {(out / 'index.html').as_posix()}")
