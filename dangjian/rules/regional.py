@@ -17,6 +17,7 @@ from dangjian.model import PartnerUnit, StreetMeeting
 from dangjian.rules import rule
 from dangjian.street.load import StreetRecords
 from dangjian.street.periods import judged, missing_at, readable
+from dangjian.street.references import references
 
 
 def _street(repo) -> StreetRecords | None:
@@ -218,34 +219,6 @@ def project_needs_resources(repo, ctx) -> Iterator[Problem]:
                                       key=f"{project.id}{item}")
 
 
-def _references(street: StreetRecords) -> Iterator[tuple[object, str, str | None, str]]:
-    """(record, attribute, id, what it must be): every id that street/ records refer to."""
-    for partner in street.partners:
-        yield from ((partner, "paired", b, "org") for b in partner.paired)
-    for leader in street.info.leaders if street.info else []:
-        yield from ((leader, "contacts", b, "org") for b in leader.contacts)
-    for visit in street.visits:
-        yield visit, "place", visit.place, "org"
-    for m in street.meetings:
-        if m.org:
-            yield m, "org", m.org, "org"
-        yield from ((m, "units", u, "any") for u in m.units)
-        yield from ((a, "unit", a.unit, "any") for a in m.absent)
-    for lists in street.lists.values():
-        yield from ((n, "raised_by", n.raised_by, "org") for n in lists.needs if n.raised_by)
-        yield from ((r, "provider", r.provider, "partner") for r in lists.resources if r.provider)
-        for p in lists.projects:
-            yield from ((p, "units", u, "any") for u in p.units)
-    for regs in street.registrations.values():
-        for reg in regs.registrations:
-            yield reg, "community", reg.community, "org"
-            if reg.member:
-                yield reg, "member", reg.member, "member"
-    for evals in street.evaluations.values():
-        yield from ((e, "org", e.org, "org") for e in evals.evaluations)
-        yield from ((w, "org", w.org, "org") for w in evals.weak)
-
-
 @rule("street-references", Severity.ERROR, (), scope="repo", category="格式", needs_roster=False)
 def street_references(repo, ctx) -> Iterator[Problem]:
     """street/ 中提到的党组织编号、共建单位编号、党员编号都存在，共建单位编号不重复。
@@ -265,7 +238,7 @@ def street_references(repo, ctx) -> Iterator[Problem]:
     members = set(ctx.member_index)
     known = {"org": (orgs, "党组织"), "partner": (seen, "共建单位"), "any": (orgs | seen, "党组织或共建单位"),
              "member": (members, "党员")}
-    for record, attr, ref, what in _references(street):
+    for record, attr, ref, what in references(street):
         ids, label = known[what]
         if ref is not None and ref not in ids:
             yield Problem(record.at(attr), f"记录库中没有编号为“{ref}”的{label}", key=f"{attr}{ref}")
