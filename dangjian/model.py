@@ -238,6 +238,8 @@ class ApplicantsFile(Record):
 
 @dataclass(kw_only=True)
 class Absence(Record):
+    """缺席人员及原因。"""
+
     member: str | None = key("党员", required=True)
     reason: str | None = key("原因", required=True)
 
@@ -311,6 +313,8 @@ class DuesAccount(Record):
 
 @dataclass(kw_only=True)
 class Remittance(Record):
+    """一笔上缴或支出。"""
+
     date: dt.date | None = key("日期", required=True)
     amount: Decimal | None = key("金额", required=True, kind="money")
     to: str | None = key("接收单位")
@@ -319,6 +323,8 @@ class Remittance(Record):
 
 @dataclass(kw_only=True)
 class Publication(Record):
+    """一次党费收缴使用情况公布。"""
+
     date: dt.date | None = key("日期", required=True)
     period: str | None = key("范围", required=True, doc="如：2025年度、2026年上半年")
 
@@ -339,6 +345,8 @@ class DuesFile(Record):
 
 @dataclass(kw_only=True)
 class Training(Record):
+    """一次学习培训。"""
+
     date: dt.date | None = key("日期", required=True)
     title: str | None = key("名称", required=True)
     hours: float | None = key("学时", required=True)
@@ -355,6 +363,8 @@ class TrainingsFile(Record):
 
 @dataclass(kw_only=True)
 class Talk(Record):
+    """一次谈心谈话。"""
+
     date: dt.date | None = key("日期", required=True)
     talker: str | None = key("谈话人", required=True, doc="党员编号")
     talkee: str | None = key("谈话对象", required=True, doc="党员编号")
@@ -371,6 +381,8 @@ class TalksFile(Record):
 
 @dataclass(kw_only=True)
 class Service(Record):
+    """一次志愿服务。"""
+
     date: dt.date | None = key("日期", required=True)
     title: str | None = key("名称", required=True)
     participants: list[str] = key("参加", default=[])
@@ -378,6 +390,8 @@ class Service(Record):
 
 @dataclass(kw_only=True)
 class Pairing(Record):
+    """一项结对帮扶。"""
+
     member: str | None = key("党员", required=True)
     household: str | None = key("帮扶对象", required=True)
     since: dt.date | None = key("开始日期")
@@ -385,6 +399,8 @@ class Pairing(Record):
 
 @dataclass(kw_only=True)
 class MemberScore(Record):
+    """一名党员的承诺、述诺、星级或评议等次。"""
+
     member: str | None = key("党员", required=True)
     date: dt.date | None = key("日期")
     content: str | None = key("内容")

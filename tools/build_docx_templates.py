@@ -19,12 +19,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import docx_books as books
 import docx_reports as reports
+from build_assessment_docx import assessment
 
 OUT = Path(__file__).resolve().parent.parent / "templates"
 TEMPLATES = {"monthly.docx": reports.monthly, "annual.docx": reports.annual, "summary.docx": reports.summary,
              "roster.docx": books.roster, "applicants.docx": books.applicants,
              "special-groups.docx": books.special_groups, "meetings.docx": books.meetings, "study.docx": books.study,
-             "service.docx": books.service, "dues.docx": books.dues, "branch-archive.docx": books.branch_archive}
+             "service.docx": books.service, "dues.docx": books.dues, "branch-archive.docx": books.branch_archive,
+             "assessment.docx": assessment}
 
 
 def main(argv: list[str]) -> int:
