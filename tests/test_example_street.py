@@ -72,3 +72,24 @@ def test_unreadable_files_do_not_hide_each_other(cli, street) -> None:
     assert "CN01/members.yaml:1:3: 错误 [file-encoding]" in out and "GBK" in out
     assert "CN02/talks/2026.yaml:3:" in out and "[yaml-syntax]" in out
     assert "[duplicate-key]" in out and "CN03/meetings/2026.yaml" in out
+
+
+@pytest.mark.parametrize("profile", ["national", "xz", "wuhua"])
+def test_example_street_under_each_profile(profile, update_goldens) -> None:
+    """xz (the street's own rulebook) and national are clean; under wuhua the findings are
+    intended — the example street holds its 组织生活会 once a year as xz allows, and wuhua
+    wants one every half year — and are kept in a golden file."""
+    import datetime as dt
+
+    from conftest import check_golden
+    from dangjian.engine import run
+    from dangjian.loader import load_repository
+
+    repo = load_repository(RECORDS)
+    repo.config.profile = profile
+    lines = [f"{f.loc.path}:{f.loc.line}:{f.loc.col} {f.severity.label} [{f.rule}] {f.message}"
+             for f in run(repo, dt.date(2026, 10, 31))]
+    golden = Path(__file__).parent / "golden" / "profiles" / f"{profile}.txt"
+    check_golden(golden, "\n".join(lines) + "\n" if lines else "", update_goldens)
+    if profile != "wuhua":
+        assert lines == []
