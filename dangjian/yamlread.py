@@ -68,6 +68,8 @@ def _resolve(self, kind, value, implicit):
             for tag, regexp in _FIRST_CHAR.get(value[0], ()):
                 if regexp.match(value):
                     return tag
+        elif not implicit[1] and not value:  # a bare `!` on nothing: null, as ruamel reads it
+            return _TAG + "null"
         return _TAG + "str"
     return _TAG + ("seq" if kind is _SEQUENCE else "map")
 

@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
+
+# CI runs the same examples every time (a red CI must be reproducible); elsewhere hypothesis
+# explores new ones on each run.
+settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BASE = FIXTURES / "base"
@@ -17,8 +25,6 @@ AS_OF = dt.date(2026, 10, 31)  # fixture records are complete up to October 2026
 @pytest.fixture(autouse=True, scope="session")
 def _private_cache(tmp_path_factory):
     """Tests never read or write the user's real cache of findings."""
-    import os
-
     os.environ["DANGJIAN_CACHE_DIR"] = str(tmp_path_factory.mktemp("dangjian-cache"))
     yield
 
