@@ -205,6 +205,12 @@ def main() -> None:
             reports = Path(tempfile.mkdtemp(dir=cache_root))
             row("report monthly --all --month 2026-10 (street, Markdown)",
                 median_of(reps or 1, [*dj, "report", "monthly", str(street), "--all", "--month", day, "-o", str(reports)]))
+            example = HERE.parent / "records"
+            row("report monthly --all (example street records/, Markdown and Word)",
+                median_of(reps or 3, [*dj, "report", "monthly", str(example), "--all", "--month", day,
+                                      "--format", "md,docx", "-o", str(reports / "example")]))
+            row("schedule --all --year 2026 (example street records/)",
+                median_of(reps or 5, [*dj, "schedule", str(example), "--all", "--year", "2026"]))
         else:
             notes.append("`report` is not a command yet: skipped.")
 
