@@ -43,7 +43,8 @@ def test_parsable_line_format(cli, broken) -> None:
     prefix = broken.as_posix()
     assert out == [
         f"{prefix}/B1/branch.yaml:10:9: 错误 [term-expired] 本届委员会任期已于 2024-03-15 届满，应按时换届（延期须报上级批准）"
-        "（依据：XZ-2.2 《街道、社区基层党组织规范化建设细则》第四条；WH-1.6 《五化建设》“支部设置标准化”）",
+        "（依据：XZ-2.2 《街道、社区基层党组织规范化建设细则》第四条；WH-1.6 《五化建设》“支部设置标准化”；"
+        "CJ-2.1 《街道党支部标准化规范化创建项目推进方案》“二(一)”）",
         f"{prefix}/B1/members.yaml:10:5: 警告 [unknown-key] 未知的键“党小祖”，是否想写“党小组”？",
     ]
 

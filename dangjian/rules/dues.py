@@ -165,7 +165,7 @@ def dues_amount_mismatch(branch: BranchRecords, ctx) -> Iterator[Problem]:
                 yield Problem(e.payments[-1].loc, message, key=f"{acc.member_id}@{e.label}")
 
 
-@rule("dues-unpaid", Severity.WARNING, ("XZ-3.3", "DF-12"))
+@rule("dues-unpaid", Severity.WARNING, ("XZ-3.3", "DF-12", "DF-8"))
 def dues_unpaid(branch: BranchRecords, ctx) -> Iterator[Problem]:
     """党员按月交纳党费：已过去的月份都有交纳记录（按季交纳的，季度结束后）。
 

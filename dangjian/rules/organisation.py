@@ -32,7 +32,7 @@ def branch_min_members(branch: BranchRecords, ctx) -> Iterator[Problem]:
                       f"党支部只有 {count} 名正式党员，少于 {minimum} 名：应与邻近单位成立联合党支部，或调整设置")
 
 
-@rule("org-kind-by-size", Severity.WARNING, ("XZ-1.1", "TL-4"),
+@rule("org-kind-by-size", Severity.WARNING, ("XZ-1.1", "TL-4", "CJ-2.1"),
       params=("支部一般最多党员", "党总支最少党员", "党委最少党员"))
 def org_kind_by_size(branch: BranchRecords, ctx) -> Iterator[Problem]:
     """组织类型与党员人数相符：超过 50 人可设党总支，100 人以上设党委，党支部一般不超过 50 人。
@@ -180,7 +180,7 @@ def _term_end(branch: BranchRecords):
     return add_years(committee.elected, committee.term_years)
 
 
-@rule("term-expired", Severity.ERROR, ("XZ-2.2", "WH-1.6"), needs_roster=False)
+@rule("term-expired", Severity.ERROR, ("XZ-2.2", "WH-1.6", "CJ-2.1"), needs_roster=False)
 def term_expired(branch: BranchRecords, ctx) -> Iterator[Problem]:
     """任期届满应按时换届；延期换届须报上级批准。
 
