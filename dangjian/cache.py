@@ -1,8 +1,11 @@
 """A content-addressed cache of findings, outside the record repository.
 
-What is cached is small: findings per branch and per run, the small facts of the roster
-files (branch.yaml, members.yaml) and of dangjian.yaml. Whole parsed documents are not:
-unpickling a street's meetings and dues costs more than a cached run is allowed to take.
+What is cached: findings per branch and per run, the small facts of the roster files
+(branch.yaml, members.yaml) and of dangjian.yaml, and — written only by runs that check a
+few branches, such as a pre-commit `--staged` run — each converted file's model objects
+(FileModels), so that a branch with one changed file parses only that file again. A cold
+run of the whole repository does not write them: unpickling a street's meetings and dues
+costs more than a cached run is allowed to take, and pickling them would slow the cold run.
 Every key includes the code digest (the tool's version and the source of every rule), so
 changing either invalidates everything.
 
@@ -106,6 +109,33 @@ class Cache:
             self.writes += 1
         except OSError:
             pass  # a read-only or full disk only costs speed
+
+
+class FileModels:
+    """One file's model object and load problems by the file's digest (see loader.load_file).
+
+    Reading is always allowed; `write` is set only when few branches are recomputed, so a
+    cold run of the whole repository does not pay for pickling every document."""
+
+    def __init__(self, cache: Cache, code: str, digests: dict[str, str | None], write: bool) -> None:
+        self.cache = cache
+        self.code = code
+        self.digests = digests
+        self.write = write
+
+    def _key(self, rel: str, cls: type, engine: str) -> str | None:
+        digest = self.digests.get(rel)
+        return key("file", self.code, rel, digest, cls.__qualname__, engine) if digest else None
+
+    def get(self, rel: str, cls: type, engine: str) -> tuple | None:
+        k = self._key(rel, cls, engine)
+        hit = self.cache.get("file", k) if k else None
+        return hit if isinstance(hit, tuple) and len(hit) == 2 else None
+
+    def put(self, rel: str, cls: type, engine: str, value: tuple) -> None:
+        k = self._key(rel, cls, engine)
+        if k and self.write:
+            self.cache.put("file", k, value)
 
 
 class StatIndex:

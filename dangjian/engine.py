@@ -273,7 +273,8 @@ def validate_repository(root, source, day: dt.date, cache=None, select: set[str]
     branch_dirs, _owners = loader._layout(files)
     roster_key = store.key("rosters", code, branch_dirs, [(f, digests.get(f)) for f in _roster_files(branch_dirs, files)])
     rosters = cache.get("rosters", roster_key) if cache is not None else None
-    repo = loader.load_lazy(root, source, config=config, rosters=rosters)
+    models = store.FileModels(cache, code, digests, write=False) if cache is not None else None
+    repo = loader.load_lazy(root, source, config=config, rosters=rosters, models=models)
     repo.load_problems[:0] = config_problems
     if rosters is None and cache is not None and all(digests.get(f) for f in _roster_files(branch_dirs, files)):
         cache.put("rosters", roster_key, {b.directory: (b.info, b.members, b.roster_ok, b.roster_problems)
@@ -299,6 +300,10 @@ def validate_repository(root, source, day: dt.date, cache=None, select: set[str]
             findings.extend(hit[1])
         else:
             todo.append(branch)
+    if models is not None:
+        # Few branches to check (a pre-commit run, an edit since the last run): keep their
+        # files' model objects, so that the next edit re-parses only the file it touched.
+        models.write = len(todo) < PARALLEL_MIN
     for directory, (found, depends) in _compute(todo, ctx).items():
         findings.extend(found)
         deps = [(rel, digests.get(rel)) for rel in depends]

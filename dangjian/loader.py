@@ -53,8 +53,23 @@ def find_root(start: Path) -> Path | None:
     return None
 
 
-def load_file(source, rel: str, cls, problems: list, engine: str = "fast"):
-    """Read, decode, parse and convert one file; every failure becomes a (rule, Problem)."""
+def load_file(source, rel: str, cls, problems: list, engine: str = "fast", models=None):
+    """Read, decode, parse and convert one file; every failure becomes a (rule, Problem).
+    `models` (cache.FileModels) gives the result of an earlier load of the same bytes."""
+    if models is None:
+        return _load_file(source, rel, cls, problems, engine)
+    hit = models.get(rel, cls, engine)
+    if hit is not None:
+        obj, found = hit
+        problems.extend(found)
+        return obj
+    before = len(problems)
+    obj = _load_file(source, rel, cls, problems, engine)
+    models.put(rel, cls, engine, (obj, problems[before:]))
+    return obj
+
+
+def _load_file(source, rel: str, cls, problems: list, engine: str):
     from dangjian.schema import Converter
     from dangjian.yamlread import parse_text
 
@@ -143,10 +158,11 @@ def load_repository(root: Path, source=None, engine: str = "fast") -> Repository
 
 
 def load_lazy(root: Path, source=None, engine: str = "fast", config: model.RepoConfig | None = None,
-              rosters: dict | None = None) -> Repository:
+              rosters: dict | None = None, models=None) -> Repository:
     """Load dangjian.yaml and every branch's roster (branch.yaml, members.yaml); the rest of a
     branch (meetings, dues, …) is read the first time anything asks for it. `config` and
-    `rosters` ({directory: (info, members, roster_ok, problems)}) may come from the cache."""
+    `rosters` ({directory: (info, members, roster_ok, problems)}) may come from the cache, and
+    so may the rest of a branch, file by file (`models`, a cache.FileModels)."""
     from dangjian.sources import WorkTree
 
     source = source or WorkTree(root)
@@ -180,7 +196,7 @@ def load_lazy(root: Path, source=None, engine: str = "fast", config: model.RepoC
             before = len(problems)
             load_roster(records, source, problems, engine)
             records.roster_problems = problems[before:]
-        records.arm(source, problems, engine)
+        records.arm(source, problems, engine, models)
     for records in by_dir.values():
         if records.parent is not None:
             records.parent = by_dir[records.parent].id
@@ -264,12 +280,13 @@ def _owner(directory: str, by_dir) -> str | None:
     return None
 
 
-def _load_into(records: model.BranchRecords, rel: str, inner: str, source, problems, engine) -> None:
+def _load_into(records: model.BranchRecords, rel: str, inner: str, source, problems, engine,
+               models=None) -> None:
     """Load one non-roster file of an organisation directory into its records."""
     if inner in ROSTER_FILES:
         return
     if inner == "applicants.yaml":
-        obj = load_file(source, rel, model.ApplicantsFile, problems, engine)
+        obj = load_file(source, rel, model.ApplicantsFile, problems, engine, models)
         if obj is not None:
             records.applicants = obj.applicants
         return
@@ -282,7 +299,7 @@ def _load_into(records: model.BranchRecords, rel: str, inner: str, source, probl
     kind, year = match.group(1), int(match.group(2))
     if kind == "plan":  # the schedule's own files; read by the schedule commands
         return
-    obj = load_file(source, rel, YEAR_KINDS[kind], problems, engine)
+    obj = load_file(source, rel, YEAR_KINDS[kind], problems, engine, models)
     if obj is None:
         return
     if kind == "meetings":
@@ -344,10 +361,11 @@ class LazyBranch(model.BranchRecords):
     activities = _lazy("activities")
     meeting_years = _lazy("meeting_years")
 
-    def arm(self, source, problems: list, engine: str) -> None:
+    def arm(self, source, problems: list, engine: str, models=None) -> None:
         self.rest_problems: list = []
         kinds = {"applicants", "meetings", "dues", "trainings", "talks", "activities", "other"}
         self.__dict__["_pending"] = (source, problems, engine, kinds)
+        self.__dict__["_models"] = models
 
     def _inner(self, rel: str) -> str:
         return rel[len(self.directory) + 1:] if self.directory else rel
@@ -362,8 +380,9 @@ class LazyBranch(model.BranchRecords):
             self.__dict__["_pending"] = None
         files = [rel for rel in self.files if kind_of(self._inner(rel)) == kind]
         LAZY_LOADS.extend(files)
+        models = self.__dict__.get("_models")
         for rel in files:
-            _load_into(self, rel, self._inner(rel), source, self.rest_problems, engine)
+            _load_into(self, rel, self._inner(rel), source, self.rest_problems, engine, models)
 
     def load_rest(self) -> None:
         pending = self.__dict__.get("_pending")

@@ -170,3 +170,52 @@ def test_staged_run_uses_the_index_and_matches_an_uncached_run(tmp_path, monkeyp
                       "-o", str(tmp_path / "b.txt")]) == 1
     a = (tmp_path / "a.txt").read_text(encoding="utf-8")
     assert a == (tmp_path / "b.txt").read_text(encoding="utf-8") and "id-number-valid" in a
+
+
+def test_cached_staged_runs_match_uncached_cold_warm_and_after_an_edit(tmp_path, monkeypatch) -> None:
+    """The pre-commit case: every cached run prints what --no-cache prints, and after an edit
+    only the edited file is parsed again (the branch's other files come from the cache)."""
+    from test_cli import git
+
+    from dangjian import loader
+
+    monkeypatch.setenv("DANGJIAN_CACHE_DIR", str(tmp_path / "cache"))
+    root = make_repo(tmp_path, BROKEN)
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "init")
+    monkeypatch.chdir(root)
+    parsed: list[str] = []
+    real = loader._load_file
+
+    def spy(source, rel, *args):
+        parsed.append(rel)
+        return real(source, rel, *args)
+
+    monkeypatch.setattr(loader, "_load_file", spy)
+
+    def compare(*args: str) -> str:
+        cached, plain = tmp_path / "cached.txt", tmp_path / "plain.txt"
+        fast_main([*args, "--as-of", "2026-10-31", "-f", "parsable", "-o", str(cached)])
+        fast_main([*args, "--as-of", "2026-10-31", "-f", "parsable", "--no-cache", "-o", str(plain)])
+        assert cached.read_text(encoding="utf-8") == plain.read_text(encoding="utf-8")
+        return cached.read_text(encoding="utf-8")
+
+    meetings = root / "B1/meetings/2026.yaml"
+    for edit in range(3):
+        if edit:  # an attendee who is not on the roster, then one more comment line
+            text = meetings.read_text(encoding="utf-8")
+            text = text.replace("B1-003]", "B1-099]", 1) if edit == 1 else text + "# 修改\n"
+            meetings.write_text(text, encoding="utf-8")
+            git(root, "add", "B1/meetings/2026.yaml")
+        for _ in range(2):  # cold or just edited, then warm
+            staged = compare("--staged")
+            assert ("unknown-member" in staged) == (edit > 0)
+            assert compare() == compare(str(root))
+    assert list((tmp_path / "cache").glob("file/*/*"))  # the branch's files were kept
+
+    meetings.write_text(meetings.read_text(encoding="utf-8") + "# 再改\n", encoding="utf-8")
+    git(root, "add", "B1/meetings/2026.yaml")
+    parsed.clear()
+    fast_main(["--staged", "--as-of", "2026-10-31", "-f", "parsable", "-o", str(tmp_path / "x.txt")])
+    assert parsed == ["B1/meetings/2026.yaml"]  # everything else came from the cache
