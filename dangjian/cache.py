@@ -1,7 +1,8 @@
 """A content-addressed cache of findings, outside the record repository.
 
-What is cached: findings per branch and per run, the small facts of the roster files
-(branch.yaml, members.yaml) and of dangjian.yaml, and — written only by runs that check a
+What is cached: findings per branch, per run and of the repository-wide rules; the roster
+files (branch.yaml and where each member id is, in one entry; each branch's members in
+its own, unpickled only when used); dangjian.yaml; and — written only by runs that check a
 few branches, such as a pre-commit `--staged` run — each converted file's model objects
 (FileModels), so that a branch with one changed file parses only that file again. A cold
 run of the whole repository does not write them: unpickling a street's meetings and dues

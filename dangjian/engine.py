@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -26,14 +27,50 @@ class Context:
         return self.params[name].value
 
     @cached_property
-    def member_index(self) -> dict:
+    def member_index(self) -> Mapping:
         """member id → list of (member, branch) — more than one entry is itself a finding."""
+        ids = getattr(self.repo, "member_ids", None)
+        if ids is not None:  # from the cache: only the rosters looked up are unpickled
+            return MemberIndex(ids, {b.directory: b for b in self.repo.branches})
         index: dict = {}
         for branch in self.repo.branches:
             for member in branch.members:
                 if member.id:
                     index.setdefault(member.id, []).append((member, branch))
         return index
+
+
+def member_ids(branches) -> dict[str, list[tuple[str, int]]]:
+    """member id → (directory, position in its roster) for every member, in roster order."""
+    ids: dict[str, list[tuple[str, int]]] = {}
+    for branch in branches:
+        for i, member in enumerate(branch.members):
+            if member.id:
+                ids.setdefault(member.id, []).append((branch.directory, i))
+    return ids
+
+
+class MemberIndex(Mapping):
+    """Context.member_index built from member_ids: a branch's roster is unpickled only when
+    one of its members is looked up. Same keys, order and entries as the plain index."""
+
+    def __init__(self, ids: dict[str, list[tuple[str, int]]], by_dir: dict) -> None:
+        self._ids = ids
+        self._by_dir = by_dir
+        self._entries: dict = {}
+
+    def __getitem__(self, member_id: str) -> list:
+        entries = self._entries.get(member_id)
+        if entries is None:
+            entries = [(self._by_dir[d].members[i], self._by_dir[d]) for d, i in self._ids[member_id]]
+            self._entries[member_id] = entries
+        return entries
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
 
 
 def make_context(repo: Repository, as_of: dt.date) -> Context:
@@ -99,7 +136,10 @@ def run(repo: Repository, as_of: dt.date, select: set[str] | None = None,
 # every roster in the repository (rules may look at other branches' rosters: member ids,
 # sub-branches) and the digests of the branch's own files; a whole run is cached by the
 # digests of all files. A branch rule that reads another branch's meetings, dues … still
-# works (the records load lazily) but its branch is then never cached.
+# works (the records load lazily); the files it read are listed in the entry. The
+# repository-wide rules' findings are cached the same way, by every file but the branches'
+# records (_repo_findings), so a run that checks one branch unpickles only that branch's
+# members (MemberIndex) instead of the whole repository's rosters.
 
 PARALLEL_MIN = 6  # branches to check before a second process pays for itself
 
@@ -272,13 +312,24 @@ def validate_repository(root, source, day: dt.date, cache=None, select: set[str]
 
     branch_dirs, _owners = loader._layout(files)
     roster_key = store.key("rosters", code, branch_dirs, [(f, digests.get(f)) for f in _roster_files(branch_dirs, files)])
-    rosters = cache.get("rosters", roster_key) if cache is not None else None
+    # The rosters are cached as one small layer (branch.yaml, problems, where each member id
+    # is) and one entry of members per branch, unpickled only when a rule asks for them.
+    layer = cache.get("rosters", roster_key) if cache is not None else None
+    rosters = ids = None
+    if isinstance(layer, tuple) and len(layer) == 2:
+        rosters, ids = {}, layer[1]
+        for d, (info, roster_ok, problems) in layer[0].items():
+            rosters[d] = (info, _members_getter(cache, roster_key, d), roster_ok, problems)
     models = store.FileModels(cache, code, digests, write=False) if cache is not None else None
     repo = loader.load_lazy(root, source, config=config, rosters=rosters, models=models)
     repo.load_problems[:0] = config_problems
     if rosters is None and cache is not None and all(digests.get(f) for f in _roster_files(branch_dirs, files)):
-        cache.put("rosters", roster_key, {b.directory: (b.info, b.members, b.roster_ok, b.roster_problems)
-                                          for b in repo.branches})
+        ids = member_ids(repo.branches)
+        for b in repo.branches:
+            cache.put("members", store.key("members", roster_key, b.directory), b.members)
+        cache.put("rosters", roster_key, ({b.directory: (b.info, b.roster_ok, b.roster_problems)
+                                           for b in repo.branches}, ids))
+    repo.member_ids = ids
     in_rosters = {id(p) for b in repo.branches for p in b.roster_problems}
     base_problems = [p for p in repo.load_problems if id(p) not in in_rosters]
     # Only the repository-level problems stay in the shared list; each branch adds its own
@@ -310,11 +361,60 @@ def validate_repository(root, source, day: dt.date, cache=None, select: set[str]
         if keys.get(directory) and all(d for _rel, d in deps):
             cache.put("branch", keys[directory], (deps, found))
     loader.LAZY_LOADS.clear()
-    findings.extend(_rules_on(repo, ctx, "repo"))
+    findings.extend(_repo_findings(repo, ctx, cache, digests, documents, code, as_of))
     result = sorted(set(findings), key=Finding.sort_key)
     if cacheable and in_scope is None:
         cache.put("run", run_key, result)
     return _settled(_filtered(result, select, ignore), source, files, config, select, ignore), repo
+
+
+def _members_getter(cache, roster_key: str, directory: str):
+    from dangjian import cache as store
+
+    def get():
+        members = cache.get("members", store.key("members", roster_key, directory))
+        return members if isinstance(members, list) else None
+    return get
+
+
+def _repo_findings(repo: Repository, ctx: Context, cache, digests: dict, documents: list[str], code: str,
+                   as_of: dt.date) -> list[Finding]:
+    """The repository-wide rules' findings, cached by every file except the branches' records
+    (meetings, dues …): those the rules read are listed in the entry, as for a branch."""
+    from dangjian import cache as store
+    from dangjian.loader import KIND_OF_ATTR, _layout, kind_of
+
+    branches = [b for b in repo.branches if hasattr(b, "watch")]
+    if cache is None or len(branches) != len(repo.branches):
+        return _rules_on(repo, ctx, "repo")
+    _dirs, owners = _layout(repo.files)
+    by_dir = {b.directory: b for b in branches}
+
+    def inner(rel: str, owner: str) -> str:
+        return rel[len(owner) + 1:] if owner else rel
+
+    lazy = set(KIND_OF_ATTR.values())
+
+    def records(rel: str) -> bool:  # a branch's file read through a lazy attribute (meetings …)
+        owner = owners.get(rel)
+        return owner is not None and owner in by_dir and kind_of(inner(rel, owner)) in lazy
+
+    fixed = [(f, digests.get(f)) for f in repo.files + documents if not records(f)]
+    k = store.key("repo", code, as_of, repo.files, documents, fixed) if all(d for _f, d in fixed) else None
+    hit = cache.get("repo", k) if k else None
+    if isinstance(hit, tuple) and all(digests.get(rel) == digest for rel, digest in hit[0]):
+        return hit[1]
+    for b in branches:
+        b.watch(True)
+    try:
+        found = _rules_on(repo, ctx, "repo")
+    finally:
+        read = {b.directory: b.watch(False) for b in branches}
+    deps = [(rel, digests.get(rel)) for b in branches if read[b.directory] for rel in b.files
+            if kind_of(inner(rel, b.directory)) in read[b.directory]]
+    if k and all(d for _rel, d in deps):
+        cache.put("repo", k, (deps, found))
+    return found
 
 
 def _settled(findings, source, files, config, select, ignore) -> list[Finding]:

@@ -162,7 +162,9 @@ def load_lazy(root: Path, source=None, engine: str = "fast", config: model.RepoC
     """Load dangjian.yaml and every branch's roster (branch.yaml, members.yaml); the rest of a
     branch (meetings, dues, …) is read the first time anything asks for it. `config` and
     `rosters` ({directory: (info, members, roster_ok, problems)}) may come from the cache, and
-    so may the rest of a branch, file by file (`models`, a cache.FileModels)."""
+    so may the rest of a branch, file by file (`models`, a cache.FileModels). A cached
+    roster's `members` may be a function of no arguments that returns the list (or None
+    when it is gone from the cache: the roster is then read again) on first use."""
     from dangjian.sources import WorkTree
 
     source = source or WorkTree(root)
@@ -190,7 +192,11 @@ def load_lazy(root: Path, source=None, engine: str = "fast", config: model.RepoC
     for d, records in by_dir.items():
         cached = (rosters or {}).get(d)
         if cached is not None:
-            records.info, records.members, records.roster_ok, records.roster_problems = cached
+            records.info, members, records.roster_ok, records.roster_problems = cached
+            if callable(members):
+                records.__dict__["_fetch_members"] = (members, source, engine)
+            else:
+                records.members = members
             problems.extend(records.roster_problems)
         else:
             before = len(problems)
@@ -336,6 +342,9 @@ def _lazy(name: str) -> property:
         pending = self.__dict__.get("_pending")
         if pending is not None and kind in pending[3]:
             self.load_kind(kind)
+        watch = self.__dict__.get("_watch")
+        if watch is not None:
+            watch.add(kind)
         return self.__dict__[slot]
 
     def put(self, value) -> None:
@@ -360,6 +369,32 @@ class LazyBranch(model.BranchRecords):
     talks = _lazy("talks")
     activities = _lazy("activities")
     meeting_years = _lazy("meeting_years")
+
+    @property
+    def members(self) -> list[model.Member]:
+        """The roster's members; a cached roster is unpickled on first use (see load_lazy)."""
+        fetch = self.__dict__.pop("_fetch_members", None)
+        if fetch is not None:
+            get, source, engine = fetch
+            members = get()
+            if members is None:  # gone from the cache: read the roster again
+                again = model.BranchRecords(self.directory, files=self.files)
+                load_roster(again, source, [], engine)
+                members = again.members
+            self.__dict__["_members"] = members
+        return self.__dict__["_members"]
+
+    @members.setter
+    def members(self, value: list[model.Member]) -> None:
+        self.__dict__.pop("_fetch_members", None)
+        self.__dict__["_members"] = value
+
+    def watch(self, on: bool) -> set[str]:
+        """Start (on) or stop recording which kinds of records are read; returns those read."""
+        seen = self.__dict__.pop("_watch", None) or set()
+        if on:
+            self.__dict__["_watch"] = set()
+        return seen
 
     def arm(self, source, problems: list, engine: str, models=None) -> None:
         self.rest_problems: list = []

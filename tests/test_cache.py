@@ -217,5 +217,10 @@ def test_cached_staged_runs_match_uncached_cold_warm_and_after_an_edit(tmp_path,
     meetings.write_text(meetings.read_text(encoding="utf-8") + "# 再改\n", encoding="utf-8")
     git(root, "add", "B1/meetings/2026.yaml")
     parsed.clear()
+    kinds: list[str] = []
+    real_get = Cache.get
+    monkeypatch.setattr(Cache, "get", lambda self, kind, k: kinds.append(kind) or real_get(self, kind, k))
     fast_main(["--staged", "--as-of", "2026-10-31", "-f", "parsable", "-o", str(tmp_path / "x.txt")])
     assert parsed == ["B1/meetings/2026.yaml"]  # everything else came from the cache
+    assert kinds.count("members") == 1  # only the checked branch's roster; B2's stays on disk
+    assert kinds.count("repo") == 1  # the repository-wide rules' findings came from the cache
