@@ -310,7 +310,7 @@ def validate_repository(root, source, day: dt.date, cache=None, select: set[str]
         if hit is not None:
             return _settled(_filtered(hit, select, ignore), source, files, config, select, ignore), None
 
-    branch_dirs, _owners = loader._layout(files)
+    branch_dirs = [d for d in loader.organisation_dirs(files) if d]
     roster_key = store.key("rosters", code, branch_dirs, [(f, digests.get(f)) for f in _roster_files(branch_dirs, files)])
     # The rosters are cached as one small layer (branch.yaml, problems, where each member id
     # is) and one entry of members per branch, unpickled only when a rule asks for them.
@@ -382,13 +382,12 @@ def _repo_findings(repo: Repository, ctx: Context, cache, digests: dict, documen
     """The repository-wide rules' findings, cached by every file except the branches' records
     (meetings, dues …): those the rules read are listed in the entry, as for a branch."""
     from dangjian import cache as store
-    from dangjian.loader import KIND_OF_ATTR, _layout, kind_of
+    from dangjian.loader import KIND_OF_ATTR, kind_of
 
     branches = [b for b in repo.branches if hasattr(b, "watch")]
     if cache is None or len(branches) != len(repo.branches):
         return _rules_on(repo, ctx, "repo")
-    _dirs, owners = _layout(repo.files)
-    by_dir = {b.directory: b for b in branches}
+    owners = {rel: b.directory for b in branches for rel in b.files}
 
     def inner(rel: str, owner: str) -> str:
         return rel[len(owner) + 1:] if owner else rel
@@ -397,7 +396,7 @@ def _repo_findings(repo: Repository, ctx: Context, cache, digests: dict, documen
 
     def records(rel: str) -> bool:  # a branch's file read through a lazy attribute (meetings …)
         owner = owners.get(rel)
-        return owner is not None and owner in by_dir and kind_of(inner(rel, owner)) in lazy
+        return owner is not None and kind_of(inner(rel, owner)) in lazy
 
     fixed = [(f, digests.get(f)) for f in repo.files + documents if not records(f)]
     k = store.key("repo", code, as_of, repo.files, documents, fixed) if all(d for _f, d in fixed) else None

@@ -135,9 +135,14 @@ def _dir_of(rel: str) -> str:
     return rel.rsplit("/", 1)[0] if "/" in rel else ""
 
 
+def organisation_dirs(files: list[str]) -> list[str]:
+    """The directories holding a branch.yaml, sorted (the root, "", among them if it does)."""
+    return sorted({_dir_of(f) for f in files if f == "branch.yaml" or f.endswith("/branch.yaml")})
+
+
 def _layout(files: list[str]) -> tuple[list[str], dict[str, str | None]]:
     """Organisation directories (those holding branch.yaml) and the owner of every file."""
-    branch_dirs = sorted({_dir_of(f) for f in files if f == "branch.yaml" or f.endswith("/branch.yaml")})
+    branch_dirs = organisation_dirs(files)
     dirs = {d for d in branch_dirs if d}
     owners: dict[str, str | None] = {}
     for rel in files:

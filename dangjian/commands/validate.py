@@ -251,10 +251,10 @@ def _wanted_paths(root: Path, limits: list[Path], changed: list[str] | None, fil
         return wanted or None
     if "dangjian.yaml" in changed:
         return wanted or None  # the profile or a parameter changed: everything may be affected
-    from dangjian.loader import _dir_of, _layout, _owner
+    from dangjian.loader import _dir_of, _owner, organisation_dirs
 
-    branch_dirs, _owners = _layout(files)
-    touched = {_owner(_dir_of(f), set(branch_dirs)) for f in changed} - {None}
+    branch_dirs = {d for d in organisation_dirs(files) if d}
+    touched = {_owner(_dir_of(f), branch_dirs) for f in changed} - {None}
     return wanted + sorted(touched) + list(changed)  # an empty list reports nothing
 
 

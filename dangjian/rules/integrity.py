@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from dangjian.dates import add_months
-from dangjian.facts import descendants, is_member_on
+from dangjian.facts import descendants, membership_periods
 from dangjian.findings import Problem, Severity
 from dangjian.loader import year_of_path
 from dangjian.located import Loc
@@ -95,6 +95,7 @@ def unknown_member(branch: BranchRecords, ctx) -> Iterator[Problem]:
     if branch.info and branch.info.kind in ("党总支", "党委"):
         for sub in descendants(ctx.repo, branch):
             wider.update({m.id: m for m in sub.members if m.id})
+    periods: dict[int, list] = {}  # a roster of 40 is asked about thousands of times
     for member_id, day, loc, what, wide in _references(branch, ctx.as_of):
         if not member_id:
             continue
@@ -103,7 +104,13 @@ def unknown_member(branch: BranchRecords, ctx) -> Iterator[Problem]:
             elsewhere = ctx.member_index.get(member_id)
             where = f"（该编号属于 {elsewhere[0][1].id}）" if elsewhere else ""
             yield Problem(loc, f"{what}“{member_id}”不在本支部党员名册中{where}", key=f"{member_id}@{what}")
-        elif day is not None and not is_member_on(member, day):
+            continue
+        if day is None:
+            continue
+        spans = periods.get(id(member))
+        if spans is None:
+            spans = periods[id(member)] = membership_periods(member)
+        if not any(s <= day and (e is None or day < e) for s, e in spans):  # is_member_on
             yield Problem(loc, f"{what}“{member_id}”（{member.name}）在 {day.isoformat()} 不是本支部党员",
                           key=f"{member_id}@{what}")
 
