@@ -221,7 +221,16 @@ def _work(directory: str):
     ctx = _WORK["ctx"]
     branch = next(b for b in ctx.repo.branches if b.directory == directory)
     found, depends = branch_findings(branch, ctx)
+    _unload_all(ctx.repo)
     return directory, found, depends
+
+
+def _unload_all(repo: Repository) -> None:
+    """Drop every branch's loaded records: memory stays flat however many branches a run checks."""
+    for b in repo.branches:
+        unload = getattr(b, "unload", None)
+        if unload is not None:
+            unload()
 
 
 def _compute(branches: list, ctx: Context) -> dict[str, tuple[list[Finding], list[str]]]:
@@ -253,6 +262,8 @@ def _compute(branches: list, ctx: Context) -> dict[str, tuple[list[Finding], lis
     try:
         for branch in branches:
             out[branch.directory] = branch_findings(branch, ctx)
+            if len(branches) > 1:
+                _unload_all(ctx.repo)
     finally:
         if enabled:
             gc.enable()

@@ -358,6 +358,11 @@ def _lazy(name: str) -> property:
     return property(get, put)
 
 
+_LAZY_KINDS = ("applicants", "meetings", "dues", "trainings", "talks", "activities", "other")
+_LAZY_DEFAULTS = {"applicants": list, "meetings": list, "dues": dict, "trainings": list, "talks": list,
+                  "activities": dict, "meeting_years": set}
+
+
 class LazyBranch(model.BranchRecords):
     """An organisation whose roster is loaded and whose other records load on first use.
 
@@ -403,8 +408,9 @@ class LazyBranch(model.BranchRecords):
 
     def arm(self, source, problems: list, engine: str, models=None) -> None:
         self.rest_problems: list = []
-        kinds = {"applicants", "meetings", "dues", "trainings", "talks", "activities", "other"}
+        kinds = set(_LAZY_KINDS)
         self.__dict__["_pending"] = (source, problems, engine, kinds)
+        self.__dict__["_armed"] = (source, problems, engine)
         self.__dict__["_models"] = models
 
     def _inner(self, rel: str) -> str:
@@ -428,6 +434,17 @@ class LazyBranch(model.BranchRecords):
         pending = self.__dict__.get("_pending")
         for kind in sorted(pending[3]) if pending is not None else ():
             self.load_kind(kind)
+
+    def unload(self) -> None:
+        """Forget the loaded meetings, dues … (they load again on next use), so that a run
+        over a district holds one branch's records at a time, not all of them."""
+        pending = self.__dict__.get("_pending")
+        if pending is not None and len(pending[3]) == len(_LAZY_KINDS):
+            return  # nothing loaded
+        source, problems, engine = self.__dict__["_armed"]
+        for name, empty in _LAZY_DEFAULTS.items():
+            self.__dict__["_" + name] = empty()
+        self.arm(source, problems, engine, self.__dict__.get("_models"))
 
     @property
     def loaded(self) -> bool:
