@@ -36,7 +36,6 @@ OPTIONS = (
 )
 DEFAULTS = {"output_format": "text"}
 PATHS_HELP = "记录库目录，或其中的文件/目录（只报告这些位置的问题）"
-PROJECT_RECORDS = Path(__file__).resolve().parent.parent.parent / "records"
 
 
 class UsageError(Exception):
@@ -110,32 +109,12 @@ def fast_main(argv: list[str]) -> int | None:
 
 
 def _resolve_root(path: Path | None) -> Path:
-    """The record repository for PATH (see commands.common.resolve_root, which needs typer)."""
-    from dangjian.loader import find_root
+    from dangjian.locate import NotARepository, locate_root
 
-    if path is None:
-        root = find_root(Path.cwd())
-        if root is None and (Path.cwd() / "records" / "dangjian.yaml").is_file():
-            root = (Path.cwd() / "records").resolve()
-        if root is None and (PROJECT_RECORDS / "dangjian.yaml").is_file():
-            root = PROJECT_RECORDS
-        if root is None:
-            raise UsageError("当前目录不在台账记录库中（找不到 dangjian.yaml）；请指定记录库目录，"
-                             "或用 dangjian init 新建一个")
-        return root
-    if not path.exists():
-        raise UsageError(f"路径不存在：{path}")
-    root = find_root(path)
-    if root is None:
-        raise UsageError(f"{path} 不是台账记录库（在它和上级目录中找不到 dangjian.yaml）")
-    return root
-
-
-def _display_prefix(root: Path) -> str:
     try:
-        return root.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return root.as_posix()
+        return locate_root(path)
+    except NotARepository as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _rule_ids(text: str | None) -> set[str] | None:
@@ -181,13 +160,14 @@ def run_validate(paths: list[Path] | None = None, output_format: str = "text", s
             roots[root].append(p.resolve())
 
     from dangjian import suppress
+    from dangjian.locate import display_prefix
 
     findings, files, suppressed = [], 0, []
     prefix = ""
     for root, limits in roots.items():
         suppress.last = None
         found, count = _validate_root(root, limits, day, staged, since, chosen, skipped, no_cache, engine)
-        prefix = _display_prefix(root)
+        prefix = display_prefix(root)
         findings.extend(found)
         files += count
         suppressed.extend(suppress.last.applied if suppress.last else [])
