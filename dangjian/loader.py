@@ -70,12 +70,18 @@ def load_file(source, rel: str, cls, problems: list, engine: str = "fast", model
 
 
 def _load_file(source, rel: str, cls, problems: list, engine: str):
-    from dangjian.schema import Converter
-    from dangjian.yamlread import parse_text
-
     data = _read(source, rel, problems)
     if data is None:
         return None
+    return convert_bytes(data, rel, cls, problems, engine)
+
+
+def convert_bytes(data: bytes, rel: str, cls, problems: list, engine: str = "fast"):
+    """Decode, parse and convert one file's bytes into `cls`; failures go to `problems` as
+    (rule, Problem). Every reader of record-like files (plans, holiday files) comes here."""
+    from dangjian.schema import Converter
+    from dangjian.yamlread import parse_text
+
     issues_before = len(problems)
     value = _parse(data, rel, problems, engine, parse_text)
     if value is None:

@@ -11,10 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from dangjian.decode import decode_record
 from dangjian.located import Loc
-from dangjian.schema import Converter, Record, key
-from dangjian.yamlread import parse_text
+from dangjian.schema import Record, key
 
 HOLIDAY_DIR = "holidays"
 MODES = ("替换", "补充")
@@ -65,20 +63,12 @@ def describe(loc: Loc, message: str) -> str:
 
 def check_holiday_file(data: bytes, rel: str, year: int) -> tuple[HolidayFile | None, list[tuple[Loc, str]]]:
     """Parse and validate; the file is usable only when the problem list is empty."""
-    problems: list[tuple[Loc, str]] = []
-    text, decode_issues = decode_record(data)
-    problems += [(Loc(rel, i.line, i.col), i.message) for i in decode_issues]
-    if text is None:
-        return None, problems
-    value, parse_issues = parse_text(text)
-    problems += [(Loc(rel, i.line, i.col), i.message) for i in parse_issues]
-    if value is None:
-        if not parse_issues:
-            problems.append((Loc(rel), "文件是空的：请按国务院办公厅的通知填写，或删除此文件"))
-        return None, problems
-    converter = Converter(rel, {(i.line, i.col) for i in parse_issues})
-    obj = converter.record(HolidayFile, value, getattr(value, "pos", (1, 1)), "文件")
-    problems += [(i.loc, i.message) for i in converter.issues]
+    from dangjian.loader import convert_bytes
+
+    found: list = []
+    obj = convert_bytes(data, rel, HolidayFile, found)
+    problems = [(p.loc, "文件是空的：请按国务院办公厅的通知填写，或删除此文件" if rule == "empty-file" else p.message)
+                for rule, p in found]
     if obj is not None:
         problems += _validate(obj, year)
     return obj, problems

@@ -14,14 +14,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from dangjian.decode import decode_record
 from dangjian.located import Loc
 from dangjian.schedule import periods as P
 from dangjian.schedule.entries import BY_TITLE, KINDS, Entry
 from dangjian.schedule.fixedday import POLICY_TEXT
-from dangjian.schema import Converter, Record, key
+from dangjian.schema import Record, key
 from dangjian.yamlio import atomic_write_text
-from dangjian.yamlread import parse_text
 
 PLAN_DIR = "plan"
 TITLES = tuple(k.title for k in KINDS.values() if k.code != "duty")
@@ -115,20 +113,13 @@ def _parse_period(year: int, text: str) -> P.Period:
 
 def read(data: bytes, rel: str, year: int, branch_id: str) -> tuple[ReadPlan | None, list[tuple[Loc, str]]]:
     """Entries of a plan file; the problem list says what could not be used (file and line)."""
-    problems: list[tuple[Loc, str]] = []
-    text, issues = decode_record(data)
-    problems += [(Loc(rel, i.line, i.col), i.message) for i in issues]
-    if text is None:
-        return None, problems
-    value, parse_issues = parse_text(text)
-    problems += [(Loc(rel, i.line, i.col), i.message) for i in parse_issues]
-    if value is None:
-        if not parse_issues:
-            problems.append((Loc(rel), "计划文件是空的：请用 dangjian schedule --write 重新生成，或删除此文件"))
-        return None, problems
-    converter = Converter(rel, {(i.line, i.col) for i in parse_issues})
-    obj = converter.record(PlanFile, value, getattr(value, "pos", (1, 1)), "计划文件")
-    problems += [(i.loc, i.message) for i in converter.issues]
+    from dangjian.loader import convert_bytes
+
+    found: list = []
+    obj = convert_bytes(data, rel, PlanFile, found)
+    problems: list[tuple[Loc, str]] = [
+        (p.loc, "计划文件是空的：请用 dangjian schedule --write 重新生成，或删除此文件" if rule == "empty-file"
+         else p.message) for rule, p in found]
     if obj is None:
         return None, problems
     if obj.year is not None and obj.year != year:
