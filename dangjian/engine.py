@@ -94,40 +94,14 @@ def _finding(rule: Rule, severity: Severity, problem: Problem) -> Finding:
 
 def run(repo: Repository, as_of: dt.date, select: set[str] | None = None,
         ignore: set[str] | None = None) -> list[Finding]:
+    """Every finding on a loaded repository (reports, tests, history): the loader's problems,
+    each branch's rules, the repository's rules, then inline suppressions."""
     ctx = make_context(repo, as_of)
-    findings: set[Finding] = set()
-
-    def wanted(rule: Rule) -> Severity | None:
-        if select and rule.id not in select:
-            return None
-        if ignore and rule.id in ignore:
-            return None
-        return severity_for(rule, repo)
-
-    for rule_id, problem in repo.load_problems:
-        rule = get(rule_id)
-        severity = wanted(rule)
-        if severity is not None:
-            findings.add(_finding(rule, severity, problem))
-    for rule in all_rules():
-        severity = wanted(rule)
-        if severity is None or rule.func is None:
-            continue
-        # A branch whose roster could not be read gets no roster-based findings: the one
-        # loader finding says what is wrong, and guesses from an empty roster would bury it.
-        targets = [repo] if rule.scope == "repo" else [
-            b for b in repo.branches if b.info is not None and (b.roster_ok or not rule.needs_roster)]
-        for target in targets:
-            try:
-                for problem in rule.func(target, ctx):
-                    findings.add(_finding(rule, severity, problem))
-            except Exception as exc:  # a rule must never take the run down with it
-                crash = get("rule-crash")
-                where = getattr(getattr(target, "info", None), "loc", None) or repo.config.loc
-                findings.add(_finding(crash, Severity.ERROR, Problem(
-                    where, f"规则 {rule.id} 运行出错（{type(exc).__name__}: {exc}），请把此信息报告给维护者",
-                    key=rule.id)))
-    return suppress.settle(repo, sorted(findings, key=Finding.sort_key), select, ignore)
+    findings = stamp_problems(repo.load_problems, repo)
+    for branch in repo.branches:
+        findings.extend(_rules_on(branch, ctx, "branch"))
+    findings.extend(_rules_on(repo, ctx, "repo"))
+    return suppress.settle(repo, _filtered(findings, select, ignore), select, ignore)
 
 
 # --- the incremental run `validate` uses -----------------------------------------------------
