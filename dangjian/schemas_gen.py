@@ -17,6 +17,13 @@ FILE_KINDS = {
     "trainings": (model.TrainingsFile, "trainings/<年>.yaml"),
     "talks": (model.TalksFile, "talks/<年>.yaml"),
     "activities": (model.ActivitiesFile, "activities/<年>.yaml"),
+    "street": (model.StreetFile, "street/street.yaml"),
+    "partners": (model.PartnersFile, "street/partners.yaml"),
+    "street-lists": (model.ListsFile, "street/lists/<年>.yaml"),
+    "street-meetings": (model.StreetMeetingsFile, "street/meetings/<年>.yaml"),
+    "street-visits": (model.VisitsFile, "street/visits/<年>.yaml"),
+    "street-registrations": (model.RegistrationsFile, "street/registrations/<年>.yaml"),
+    "street-evaluations": (model.EvaluationsFile, "street/evaluations/<年>.yaml"),
 }
 
 
