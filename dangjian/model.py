@@ -253,6 +253,8 @@ class Vote(Record):
     yes: int | None = key("赞成", required=True)
     no: int | None = key("反对", default=0)
     abstain: int | None = key("弃权", default=0)
+    result: str | None = key("结果", choices=("通过", "未通过", "当选", "未当选"),
+                             doc="不填视为通过/当选；差额选举落选或表决未通过的事项写 未通过 或 未当选")
 
 
 @dataclass(kw_only=True)

@@ -49,11 +49,22 @@ def vote_quorum(branch: BranchRecords, ctx) -> Iterator[Problem]:
 def vote_majority(branch: BranchRecords, ctx) -> Iterator[Problem]:
     """表决通过须赞成人数超过应到会有表决权党员的半数（不是到会人数的半数）。
 
+    记为“未通过”“未当选”的事项（表决未通过、差额选举落选）不算通过，不检查；
+    记为未通过却已过半数的，结果与票数不符，也是问题。
+
     通过：有表决权的正式党员 5 人，赞成 3 人。
     违反：有表决权的正式党员 5 人，到会 3 人，赞成 2 人（未超过 5 人的半数）。
     """
     for meeting, vote, entitled, _present in _assemblies(branch):
-        if vote.yes is not None and vote.yes * 2 <= entitled:
+        if vote.yes is None:
+            continue
+        if vote.result in ("未通过", "未当选"):
+            if vote.yes * 2 > entitled:
+                yield Problem(vote.at("result"), f"{meeting.date}{_what(vote)}：赞成 {vote.yes} 票已超过应到会有表决权党员"
+                                                 f"（{entitled} 人）的半数，结果却记为“{vote.result}”，请核对",
+                              key=f"{meeting.date}{vote.matter}")
+            continue
+        if vote.yes * 2 <= entitled:
             yield Problem(vote.at("yes"), f"{meeting.date}{_what(vote)}：赞成 {vote.yes} 票，未超过应到会有表决权党员"
                                           f"（{entitled} 人）的半数，不能算通过", key=f"{meeting.date}{vote.matter}")
 
