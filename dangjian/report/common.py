@@ -110,7 +110,11 @@ class Source:
         from dangjian import engine
 
         if day not in self._findings:
-            self._findings[day] = engine.run(self.repo, day)
+            found = engine.run(self.repo, day)
+            latest = min(d for d in (self.repo.config.records_until, dates.today()) if d)
+            if day < latest:  # a past period: later records are not "in the future", just later
+                found = [f for f in found if f.rule != "future-date"]
+            self._findings[day] = found
         return self._findings[day]
 
     @property
