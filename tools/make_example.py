@@ -1268,6 +1268,9 @@ def _special_meetings(org: Org, year: int, rng: random.Random, attendance: Atten
             got = yes - lost[person.id]
             votes.append({"事项": f"选举{person.name}为{committee.session}支部委员会委员", "类型": "选举",
                           "赞成": got, "反对": 0, "弃权": yes - got})
+        # the runner-up of the 差额 election is recorded too, as not elected
+        votes.append({"事项": f"选举{runner.name}为{committee.session}支部委员会委员", "类型": "选举",
+                      "赞成": runner_votes, "反对": 0, "弃权": yes - runner_votes, "结果": "未当选"})
         secretary = committee.holder("书记")
         assert secretary is not None
         minutes = (f"应到有选举权的党员{len(org.full_on(day))}名，实到{yes}名，符合规定人数。以无记名投票方式从"
