@@ -22,6 +22,10 @@ _app = None
 def build_app():
     import typer
 
+    from dangjian import cli_locale
+
+    cli_locale.install()
+
     app = typer.Typer(
         name="dangjian",
         help="基层党组织台账工具：校验台账、计算党费、安排主题党日和三会一课、生成报告。",
