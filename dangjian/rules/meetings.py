@@ -61,12 +61,7 @@ def committee_meeting_cadence(branch: BranchRecords, ctx) -> Iterator[Problem]:
     通过：委员会有 3 名委员，每个月都有 类型 含 支委会 的会议。
     违反：委员会有 3 名委员，2026 年 3 月没有支委会；只有书记 1 人的支部不检查。
     """
-    smallest = ctx.param("支委会最少委员")
-    for period in due(branch, ctx, "支委会周期", "meetings"):
-        if committee_size_through(branch, period.start, period.end) < smallest:
-            continue
-        if not _held(branch, period, _kind("支委会")):
-            yield _missing(branch, period, "召开支委会", "committee-meeting-cadence")
+    yield from _committee_cadence(branch, ctx, "支委会周期", "支委会", "committee-meeting-cadence")
 
 
 @rule("group-meeting-cadence", Severity.ERROR, ("TL-13", "XZ-4.3", "WH-2.2"), params=("党小组会周期",))
@@ -161,12 +156,7 @@ def committee_life_meeting(branch: BranchRecords, ctx) -> Iterator[Problem]:
     通过：规则集 xz，委员会 3 人，每季度有 类型 含 委员民主生活会 的会议。
     违反：规则集 xz，委员会 3 人，2026 年第二季度没有委员民主生活会。
     """
-    smallest = ctx.param("支委会最少委员")
-    for period in due(branch, ctx, "委员民主生活会周期", "meetings"):
-        if committee_size_through(branch, period.start, period.end) < smallest:
-            continue
-        if not _held(branch, period, _kind("委员民主生活会")):
-            yield _missing(branch, period, "召开委员民主生活会", "committee-life-meeting")
+    yield from _committee_cadence(branch, ctx, "委员民主生活会周期", "委员民主生活会", "committee-life-meeting")
 
 
 @rule("standardisation-study", Severity.WARNING, ("CJ-5.1",), params=("专题研究周期",))
@@ -178,3 +168,13 @@ def standardisation_study(branch: BranchRecords, ctx) -> Iterator[Problem]:
     """
     yield from _cadence(branch, ctx, "专题研究周期", f"专题研究标准化规范化建设的会议（主题中写明“{STUDY_WORDS}”）",
                         "standardisation-study", lambda m: STUDY_WORDS in (m.topic or ""), need_members=False)
+
+
+def _committee_cadence(branch: BranchRecords, ctx, cadence: str, kind: str, rule_id: str) -> Iterator[Problem]:
+    """A meeting of `kind` in every period of `cadence` while the branch has a committee."""
+    smallest = ctx.param("支委会最少委员")
+    for period in due(branch, ctx, cadence, "meetings"):
+        if committee_size_through(branch, period.start, period.end) < smallest:
+            continue
+        if not _held(branch, period, _kind(kind)):
+            yield _missing(branch, period, f"召开{kind}", rule_id)
