@@ -112,17 +112,44 @@ class Cache:
             pass  # a read-only or full disk only costs speed
 
 
+class Recording:
+    """A Source that logs every file asked for — read, missing or unreadable — so that a
+    cached result can list every file it depended on (see engine.validate_repository)."""
+
+    def __init__(self, inner) -> None:
+        self.inner = inner
+        self.log: set[str] = set()
+
+    def read(self, rel: str) -> bytes:
+        self.log.add(rel)
+        return self.inner.read(rel)
+
+    def note(self, rel: str) -> None:
+        """A file whose content was taken from the cache instead of being read."""
+        self.log.add(rel)
+
+    def take(self) -> set[str]:
+        """The files asked for since the last take."""
+        log, self.log = self.log, set()
+        return log
+
+    def __getattr__(self, name: str):
+        return getattr(self.inner, name)
+
+
 class FileModels:
     """One file's model object and load problems by the file's digest (see loader.load_file).
 
     Reading is always allowed; `write` is set only when few branches are recomputed, so a
     cold run of the whole repository does not pay for pickling every document."""
 
-    def __init__(self, cache: Cache, code: str, digests: dict[str, str | None], write: bool) -> None:
+    def __init__(self, cache: Cache, code: str, digests: dict[str, str | None], write: bool,
+                 seen=None) -> None:
         self.cache = cache
         self.code = code
         self.digests = digests
         self.write = write
+        self.seen = seen  # told of every file whose model comes from the cache
 
     def _key(self, rel: str, cls: type, engine: str) -> str | None:
         digest = self.digests.get(rel)
@@ -131,7 +158,11 @@ class FileModels:
     def get(self, rel: str, cls: type, engine: str) -> tuple | None:
         k = self._key(rel, cls, engine)
         hit = self.cache.get("file", k) if k else None
-        return hit if isinstance(hit, tuple) and len(hit) == 2 else None
+        if not (isinstance(hit, tuple) and len(hit) == 2):
+            return None
+        if self.seen is not None:
+            self.seen(rel)
+        return hit
 
     def put(self, rel: str, cls: type, engine: str, value: tuple) -> None:
         k = self._key(rel, cls, engine)

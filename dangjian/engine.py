@@ -168,10 +168,13 @@ def _rules_on(target, ctx: Context, scope: str) -> list[Finding]:
 
 
 def branch_findings(branch, ctx: Context) -> tuple[list[Finding], list[str]]:
-    """Every finding of one branch: its files' load problems and its rules. Also returns the
-    files of other branches that its rules read (see LazyBranch), which the result depends on."""
+    """Every finding of one branch: its files' load problems and its rules. Also returns every
+    file read while computing them (through a recording source), which the result depends on."""
     from dangjian import loader
 
+    source = ctx.repo.source
+    if hasattr(source, "take"):
+        source.take()
     branch.load_rest()
     own = list(getattr(branch, "roster_problems", [])) + list(getattr(branch, "rest_problems", []))
     loader.LAZY_LOADS.clear()
@@ -182,7 +185,8 @@ def branch_findings(branch, ctx: Context) -> tuple[list[Finding], list[str]]:
         found = stamp_problems(own, ctx.repo) + _rules_on(branch, ctx, "branch")
     finally:
         del problems[base:]
-    return found, sorted(set(loader.LAZY_LOADS))
+    read = set(loader.LAZY_LOADS) | (source.take() if hasattr(source, "take") else set())
+    return found, sorted(read)
 
 
 _WORK: dict = {}
@@ -271,6 +275,8 @@ def validate_repository(root, source, day: dt.date, cache=None, select: set[str]
         index.save()
     code = store.code_digest() if cache is not None else ""
     cacheable = cache is not None and all(digests.get(f) for f in files + documents)
+    if cache is not None:
+        source = store.Recording(source)  # every file a computation asks for joins its entry
 
     config_entry = None
     config_key = store.key("config", code, digests.get(loader.CONFIG_FILE))
@@ -305,7 +311,7 @@ def validate_repository(root, source, day: dt.date, cache=None, select: set[str]
         rosters, ids = {}, layer[1]
         for d, (info, roster_ok, problems) in layer[0].items():
             rosters[d] = (info, _members_getter(cache, roster_key, d), roster_ok, problems)
-    models = store.FileModels(cache, code, digests, write=False) if cache is not None else None
+    models = store.FileModels(cache, code, digests, write=False, seen=source.note) if cache is not None else None
     repo = loader.load_lazy(root, source, config=config, rosters=rosters, models=models)
     repo.load_problems[:0] = config_problems
     if rosters is None and cache is not None and all(digests.get(f) for f in _roster_files(branch_dirs, files)):
@@ -315,6 +321,7 @@ def validate_repository(root, source, day: dt.date, cache=None, select: set[str]
         cache.put("rosters", roster_key, ({b.directory: (b.info, b.roster_ok, b.roster_problems)
                                            for b in repo.branches}, ids))
     repo.member_ids = ids
+    env = _environment(files, digests, code, as_of)
     in_rosters = {id(p) for b in repo.branches for p in b.roster_problems}
     base_problems = [p for p in repo.load_problems if id(p) not in in_rosters]
     # Only the repository-level problems stay in the shared list; each branch adds its own
@@ -328,7 +335,7 @@ def validate_repository(root, source, day: dt.date, cache=None, select: set[str]
     todo = []
     for branch in wanted:
         own = [(f, digests.get(f)) for f in branch.files]
-        keys[branch.directory] = store.key("branch", code, as_of, roster_key, own) \
+        keys[branch.directory] = store.key("branch", env, roster_key, own) \
             if cache is not None and all(d for _f, d in own) else None
         hit = cache.get("branch", keys[branch.directory]) if keys[branch.directory] else None
         # An entry lists the other branches' files its rules read; it holds while they are unchanged.
@@ -340,13 +347,15 @@ def validate_repository(root, source, day: dt.date, cache=None, select: set[str]
         # Few branches to check (a pre-commit run, an edit since the last run): keep their
         # files' model objects, so that the next edit re-parses only the file it touched.
         models.write = len(todo) < PARALLEL_MIN
+    known = set(files)
     for directory, (found, depends) in _compute(todo, ctx).items():
         findings.extend(found)
         deps = [(rel, digests.get(rel)) for rel in depends]
-        if keys.get(directory) and all(d for _rel, d in deps):
+        # A file read but absent (None) is a dependency too; an unreadable one is never cached.
+        if keys.get(directory) and all(d or rel not in known for rel, d in deps):
             cache.put("branch", keys[directory], (deps, found))
     loader.LAZY_LOADS.clear()
-    findings.extend(_repo_findings(repo, ctx, cache, digests, documents, code, as_of))
+    findings.extend(_repo_findings(repo, ctx, cache, digests, documents, env))
     result = sorted(set(findings), key=Finding.sort_key)
     if cacheable and in_scope is None:
         cache.put("run", run_key, result)
@@ -362,8 +371,21 @@ def _members_getter(cache, roster_key: str, directory: str):
     return get
 
 
-def _repo_findings(repo: Repository, ctx: Context, cache, digests: dict, documents: list[str], code: str,
-                   as_of: dt.date) -> list[Finding]:
+def _environment(files: list[str], digests: dict, code: str, as_of: dt.date) -> str:
+    """What every cached result depends on besides its own files: the code, the day checked,
+    the repository's set of files (plan-missing looks at other branches' plans, a new
+    holiday file changes the calendar) and every file outside the organisation directories
+    (dangjian.yaml with the profile, 规则级别 and 参数; holidays/; street/; templates/)."""
+    from dangjian import cache as store
+    from dangjian.loader import _layout
+
+    _dirs, owners = _layout(files)
+    outside = [(f, digests.get(f)) for f in files if owners.get(f) is None]
+    return store.key("environment", code, as_of, files, outside)
+
+
+def _repo_findings(repo: Repository, ctx: Context, cache, digests: dict, documents: list[str],
+                   env: str) -> list[Finding]:
     """The repository-wide rules' findings, cached by every file except the branches' records
     (meetings, dues …): those the rules read are listed in the entry, as for a branch."""
     from dangjian import cache as store
@@ -384,10 +406,13 @@ def _repo_findings(repo: Repository, ctx: Context, cache, digests: dict, documen
         return owner is not None and kind_of(inner(rel, owner)) in lazy
 
     fixed = [(f, digests.get(f)) for f in repo.files + documents if not records(f)]
-    k = store.key("repo", code, as_of, repo.files, documents, fixed) if all(d for _f, d in fixed) else None
+    k = store.key("repo", env, documents, fixed) if all(d for _f, d in fixed) else None
     hit = cache.get("repo", k) if k else None
     if isinstance(hit, tuple) and all(digests.get(rel) == digest for rel, digest in hit[0]):
         return hit[1]
+    source = repo.source
+    if hasattr(source, "take"):
+        source.take()
     for b in branches:
         b.watch(True)
     try:
@@ -396,7 +421,9 @@ def _repo_findings(repo: Repository, ctx: Context, cache, digests: dict, documen
         read = {b.directory: b.watch(False) for b in branches}
     deps = [(rel, digests.get(rel)) for b in branches if read[b.directory] for rel in b.files
             if kind_of(inner(rel, b.directory)) in read[b.directory]]
-    if k and all(d for _rel, d in deps):
+    known = set(repo.files) | set(documents)
+    deps += [(rel, digests.get(rel)) for rel in sorted(source.take() if hasattr(source, "take") else ())]
+    if k and all(d or rel not in known for rel, d in deps):
         cache.put("repo", k, (deps, found))
     return found
 
