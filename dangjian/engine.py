@@ -321,7 +321,8 @@ def validate_repository(root, source, day: dt.date, cache=None, select: set[str]
         cache.put("rosters", roster_key, ({b.directory: (b.info, b.roster_ok, b.roster_problems)
                                            for b in repo.branches}, ids))
     repo.member_ids = ids
-    env = _environment(files, digests, code, as_of)
+    state = _State(files, digests)
+    env = store.key("environment", code, as_of, state.structure, state.outside)
     in_rosters = {id(p) for b in repo.branches for p in b.roster_problems}
     base_problems = [p for p in repo.load_problems if id(p) not in in_rosters]
     # Only the repository-level problems stay in the shared list; each branch adds its own
@@ -339,7 +340,7 @@ def validate_repository(root, source, day: dt.date, cache=None, select: set[str]
             if cache is not None and all(d for _f, d in own) else None
         hit = cache.get("branch", keys[branch.directory]) if keys[branch.directory] else None
         # An entry lists the other branches' files its rules read; it holds while they are unchanged.
-        if hit is not None and all(digests.get(rel) == digest for rel, digest in hit[0]):
+        if hit is not None and all(state.value(rel) == digest for rel, digest in hit[0]):
             findings.extend(hit[1])
         else:
             todo.append(branch)
@@ -347,12 +348,10 @@ def validate_repository(root, source, day: dt.date, cache=None, select: set[str]
         # Few branches to check (a pre-commit run, an edit since the last run): keep their
         # files' model objects, so that the next edit re-parses only the file it touched.
         models.write = len(todo) < PARALLEL_MIN
-    known = set(files)
     for directory, (found, depends) in _compute(todo, ctx).items():
         findings.extend(found)
-        deps = [(rel, digests.get(rel)) for rel in depends]
-        # A file read but absent (None) is a dependency too; an unreadable one is never cached.
-        if keys.get(directory) and all(d or rel not in known for rel, d in deps):
+        deps = state.dependencies(depends)
+        if keys.get(directory) and deps is not None:
             cache.put("branch", keys[directory], (deps, found))
     loader.LAZY_LOADS.clear()
     findings.extend(_repo_findings(repo, ctx, cache, digests, documents, env))
@@ -371,17 +370,53 @@ def _members_getter(cache, roster_key: str, directory: str):
     return get
 
 
-def _environment(files: list[str], digests: dict, code: str, as_of: dt.date) -> str:
-    """What every cached result depends on besides its own files: the code, the day checked,
-    the repository's set of files (plan-missing looks at other branches' plans, a new
-    holiday file changes the calendar) and every file outside the organisation directories
-    (dangjian.yaml with the profile, 规则级别 and 参数; holidays/; street/; templates/)."""
-    from dangjian import cache as store
-    from dangjian.loader import _layout
+class _State:
+    """What a cached result may depend on besides its own files.
 
-    _dirs, owners = _layout(files)
-    outside = [(f, digests.get(f)) for f in files if owners.get(f) is None]
-    return store.key("environment", code, as_of, files, outside)
+    Every entry's key holds the environment: the code, the day checked, every file outside
+    the organisation directories (dangjian.yaml with the profile, 规则级别 and 参数;
+    holidays/; street/; templates/) and the repository's structure — its list of files
+    except the branches' own records (meetings, dues …), so that a new plan file of another
+    branch (plan-missing) or a new holiday file is seen. An entry also lists every file its
+    computation asked for (read, from the cache, or missing) with its digest, and for each
+    other organisation it read from, that organisation's list of files (a new meetings
+    file there changes what a rule reading its meetings sees)."""
+
+    def __init__(self, files: list[str], digests: dict) -> None:
+        from dangjian.loader import KIND_OF_ATTR, _layout, kind_of
+
+        self.files = set(files)
+        self.digests = digests
+        _dirs, self.owners = _layout(files)
+        lazy = set(KIND_OF_ATTR.values())
+
+        def record(rel: str) -> bool:
+            owner = self.owners.get(rel)
+            return owner is not None and kind_of(rel[len(owner) + 1:]) in lazy
+
+        self.outside = [(f, digests.get(f)) for f in files if self.owners.get(f) is None]
+        self.structure = [f for f in files if not record(f)]
+        self.listing: dict[str, list[str]] = {}
+        for rel, owner in self.owners.items():
+            if owner is not None:
+                self.listing.setdefault(owner, []).append(rel)
+
+    def value(self, dep: str) -> str | None:
+        """A file's digest (None: absent), or for "/DIR", the digest of DIR's list of files."""
+        if dep.startswith("/"):
+            from dangjian import cache as store
+
+            return store.key("listing", sorted(self.listing.get(dep[1:], [])))
+        return self.digests.get(dep)
+
+    def dependencies(self, read) -> list[tuple[str, str | None]] | None:
+        """(name, value) for every file read and the listing of every directory read from;
+        None when one of them could not be read (such a result is never cached)."""
+        names = set(read) | {"/" + self.owners[rel] for rel in read if self.owners.get(rel)}
+        deps = [(name, self.value(name)) for name in sorted(names)]
+        if any(value is None and name in self.files for name, value in deps):
+            return None
+        return deps
 
 
 def _repo_findings(repo: Repository, ctx: Context, cache, digests: dict, documents: list[str],
