@@ -24,25 +24,38 @@ def _assemblies(branch: BranchRecords) -> Iterator[tuple[Meeting, Vote, int, int
             yield meeting, vote, entitled, present
 
 
+def admission(vote: Vote) -> bool:
+    """A vote on admitting a 预备党员 (事项 such as 接收预备党员、接收张三为中共预备党员)."""
+    matter = vote.matter or ""
+    return "接收" in matter and "预备党员" in matter
+
+
 def _what(vote: Vote) -> str:
     return f"“{vote.matter}”的{'选举' if vote.kind == '选举' else '表决'}"
 
 
 @rule("vote-quorum", Severity.ERROR, ("TL-11", "XJ-26"))
 def vote_quorum(branch: BranchRecords, ctx) -> Iterator[Problem]:
-    """支部党员大会表决须有半数以上有表决权的党员到会；选举须有超过五分之四的有选举权党员到会。
+    """支部党员大会表决须有半数以上（含半数）有表决权的党员到会；接收预备党员须超过半数；选举须超过五分之四。
 
-    通过：有表决权的正式党员 5 人，出席 4 人，表决接收预备党员。
-    违反：有表决权的正式党员 5 人，出席 2 人（表决）；或出席 4 人（选举，须超过 4 人）。
+    条例第十一条：“有表决权的党员到会人数超过半数”的说法各版本不一，national.md 记为“≥ 半数”，按“半数以上”
+    （以上含本数）检查；发展党员工作细则对接收预备党员明确要求“超过应到会有表决权党员的半数”，从严。
+
+    通过：有表决权的正式党员 4 人，出席 2 人，表决年度工作计划。
+    违反：有表决权的正式党员 4 人，出席 1 人（表决）；出席 2 人（接收预备党员，须超过半数）；或 5 人出席 4 人（选举）。
     """
     for meeting, vote, entitled, present in _assemblies(branch):
         if vote.kind == "选举":
             if present * 5 <= entitled * 4:
                 yield Problem(vote.loc, f"{meeting.date}{_what(vote)}：有选举权的党员 {entitled} 人，到会 {present} 人，"
                                         "未超过五分之四，选举无效", key=f"{meeting.date}{vote.matter}")
-        elif present * 2 <= entitled:
+        elif admission(vote):
+            if present * 2 <= entitled:
+                yield Problem(vote.loc, f"{meeting.date}{_what(vote)}：有表决权的党员 {entitled} 人，到会 {present} 人，"
+                                        "接收预备党员须超过半数到会，不能表决", key=f"{meeting.date}{vote.matter}")
+        elif present * 2 < entitled:
             yield Problem(vote.loc, f"{meeting.date}{_what(vote)}：有表决权的党员 {entitled} 人，到会 {present} 人，"
-                                    "未超过半数，不能表决", key=f"{meeting.date}{vote.matter}")
+                                    "不足半数，不能表决", key=f"{meeting.date}{vote.matter}")
 
 
 @rule("vote-majority", Severity.ERROR, ("TL-11",))
@@ -85,10 +98,10 @@ def vote_rights(branch: BranchRecords, ctx) -> Iterator[Problem]:
 
 @rule("committee-meeting-quorum", Severity.ERROR, ("TL-12",))
 def committee_meeting_quorum(branch: BranchRecords, ctx) -> Iterator[Problem]:
-    """支委会须有半数以上委员到会（出席名单中过半数是当日在任的委员）。
+    """支委会须有半数以上（含半数）委员到会（条例第十二条；出席名单中当日在任的委员）。
 
-    通过：委员 3 人，支委会出席 2 名委员。
-    违反：委员 3 人，支委会只出席 1 名委员。
+    通过：委员 4 人，支委会出席 2 名委员。
+    违反：委员 4 人，支委会只出席 1 名委员。
     """
     for meeting in branch.meetings:
         if "支委会" not in meeting.kinds or not meeting.date:
@@ -97,6 +110,6 @@ def committee_meeting_quorum(branch: BranchRecords, ctx) -> Iterator[Problem]:
         if not seats:
             continue
         present = len(seats & set(meeting.attendees))
-        if present * 2 <= len(seats):
+        if present * 2 < len(seats):
             yield Problem(meeting.at("attendees"), f"{meeting.date}的支委会：委员 {len(seats)} 人，到会 {present} 人，"
-                                                   "未超过半数", key=str(meeting.date))
+                                                   "不足半数", key=str(meeting.date))
