@@ -41,14 +41,16 @@ def probation_overdue(branch: BranchRecords, ctx) -> Iterator[Problem]:
                                           "并在名册中填写“转正日期”", key=m.id or "")
 
 
-@rule("probation-term", Severity.ERROR, ("DZ-7",), params=("预备期月数", "转正办理期限月数"))
+@rule("probation-term", Severity.ERROR, ("DZ-7",), params=("预备期月数",))
 def probation_term(branch: BranchRecords, ctx) -> Iterator[Problem]:
-    """转正日期是预备期满之日（入党日期后一年，延长的加上延长月数），不能提前，也不应晚于期满后 3 个月。
+    """转正日期就是预备期满之日（入党日期后一年；记录了延长预备期的，加上延长月数）。
 
-    通过：入党日期 2024-07-01，转正日期 2025-07-01。
-    违反：入党日期 2024-07-01，转正日期 2025-03-01（预备期不满一年）。
+    党章第七条：党龄从预备期满转为正式党员之日算起，所以名册中的转正日期只能是期满那一天。支部大会讨论转正
+    可以在期满后稍晚召开（probation-overdue 按细则给 3 个月），但转正日期仍写期满之日，不写开会或审批的日期。
+
+    通过：入党日期 2024-07-01，转正日期 2025-07-01；或延长 6 个月，转正日期 2026-01-01。
+    违反：入党日期 2024-07-01，转正日期 2025-03-01（不满一年）或 2025-07-02（没有记录延长预备期）。
     """
-    grace = ctx.param("转正办理期限月数")
     for m in branch.members:
         expiry = _expiry(m, ctx)
         if not m.full_member or expiry is None or m.full_member < m.joined:
@@ -56,9 +58,11 @@ def probation_term(branch: BranchRecords, ctx) -> Iterator[Problem]:
         if m.full_member < expiry:
             yield Problem(m.at("full_member"), f"{_who(m)}的转正日期 {m.full_member} 早于预备期满的 {expiry}",
                           key=m.id or "")
-        elif m.full_member > add_months(expiry, grace):
-            yield Problem(m.at("full_member"), f"{_who(m)}的预备期于 {expiry} 期满，转正日期 {m.full_member} 晚了 "
-                                               f"{grace} 个月以上（党龄从预备期满之日算起，请核对）", key=m.id or "")
+        elif m.full_member > expiry:
+            extended = "（已计入延长的预备期）" if m.extensions else "，名册中没有延长预备期的记录"
+            yield Problem(m.at("full_member"), f"{_who(m)}的预备期于 {expiry} 期满{extended}，转正日期却是 "
+                                               f"{m.full_member}：党龄从预备期满之日算起，转正日期应为 {expiry}",
+                          key=m.id or "")
 
 
 @rule("probation-extension", Severity.ERROR, ("DZ-7",), params=("延长预备期最短月数", "延长预备期最长月数"))
