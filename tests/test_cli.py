@@ -17,7 +17,7 @@ from conftest import BASE, make_repo
 SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 BROKEN = {  # two findings: an error and a warning, with characters that need escaping in annotations
     "B1/branch.yaml": (BASE / "B1/branch.yaml").read_text(encoding="utf-8")
-    .replace("选举日期: 2024-03-15", "选举日期: 2021-03-15").replace("任期年限: 5", "任期年限: 3"),
+    .replace("选举日期: 2024-03-15", "选举日期: 2019-03-15"),
     "B1/members.yaml": (BASE / "B1/members.yaml").read_text(encoding="utf-8").replace("党小组: 第一党小组\n    身份证号", "党小祖: 第一党小组\n    身份证号"),
 }
 
@@ -187,7 +187,7 @@ def test_rules_lists_and_explains(cli) -> None:
 
 
 def test_inline_suppression_needs_a_reason_and_is_listed(cli, tmp_path) -> None:
-    branch = BROKEN["B1/branch.yaml"].replace("  选举日期: 2021-03-15", "  选举日期: 2021-03-15  # dangjian: ignore[term-expired] 经街道党工委批准延期换届")
+    branch = BROKEN["B1/branch.yaml"].replace("  选举日期: 2019-03-15", "  选举日期: 2019-03-15  # dangjian: ignore[term-expired] 经街道党工委批准延期换届")
     root = make_repo(tmp_path, {"B1/branch.yaml": branch})
     quiet = cli("validate", root, "--as-of", "2026-10-31")
     assert quiet.exit_code == 0, quiet.output

@@ -156,21 +156,36 @@ def secretary_standing(branch: BranchRecords, ctx) -> Iterator[Problem]:
             yield Problem(seat.at("member"), f"书记{member.name}任职时党龄不足 {minimum} 年（{standing}）", key=seat.member)
 
 
-@rule("term-length", Severity.ERROR, ("DZ-31", "XZ-2.2"), params=("任期最短年限", "任期最长年限"), needs_roster=False)
+BRANCH_KINDS = ("党支部", "联合党支部", "临时党支部")
+
+
+@rule("term-length", Severity.ERROR, ("DZ-31", "XZ-2.2", "TL-21"), params=("任期最短年限", "任期最长年限", "村社区任期年限"),
+      needs_roster=False)
 def term_length(branch: BranchRecords, ctx) -> Iterator[Problem]:
-    """每届任期 3 至 5 年。
+    """每届任期 3 至 5 年；村、社区的党支部每届任期 5 年。
+
+    条例第二十一条：“党支部每届任期一般为 3 年”的“一般”只限定 3 年；“村、社区党支部每届任期为 5 年”没有
+    “一般”，是确定的规定，所以领域为 村 或 社区 的党支部（含联合、临时党支部）写别的任期年限是问题。
+    党总支、党委的任期按党章第三十一条 3 至 5 年检查。
 
     通过：
       任期年限: 3
     违反：
       任期年限: 2
+    （或：领域 社区 的党支部，任期年限: 3）
     """
-    committee = branch.info.committee
+    info = branch.info
+    committee = info.committee
     if committee is None or committee.term_years is None:
         return
     low, high = ctx.param("任期最短年限"), ctx.param("任期最长年限")
     if not low <= committee.term_years <= high:
         yield Problem(committee.at("term_years"), f"任期年限 {committee.term_years} 年不在 {low} 至 {high} 年之间")
+        return
+    fixed = ctx.param("村社区任期年限")
+    if fixed and info.kind in BRANCH_KINDS and info.sector in ("村", "社区") and committee.term_years != fixed:
+        yield Problem(committee.at("term_years"), f"{info.sector}党支部每届任期为 {fixed} 年，这里写的是 "
+                                                  f"{committee.term_years} 年")
 
 
 def _term_end(branch: BranchRecords):
