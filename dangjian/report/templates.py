@@ -7,11 +7,14 @@ summary uses `<kind>-summary.<ext>` if there is one, else the shared `summary.<e
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 from dangjian.report.sandbox import ReportError
 
-SHIPPED = Path(__file__).resolve().parent.parent.parent / "templates"
+# Package data: dangjian/templates links to the project's templates/ in a checkout and holds a
+# copy in the wheel; installed packages are plain directories, so a Path is safe.
+SHIPPED = Path(str(resources.files("dangjian") / "templates"))
 EXTENSIONS = {"md": ".md.j2", "docx": ".docx"}
 
 
