@@ -13,8 +13,8 @@ import importlib
 import sys
 
 # Order is the order of `dangjian --help`. A module registers with `register(app)`.
-COMMAND_MODULES = ("validate", "rules_cmd", "init_cmd", "tree", "config_cmd", "dues", "schedule", "report",
-                   "template_cmd", "assess", "site")
+COMMAND_MODULES = ("validate", "rules_cmd", "init_cmd", "upgrade_cmd", "hook_cmd", "tree", "config_cmd", "dues",
+                   "schedule", "report", "template_cmd", "assess", "site", "rollup_cmd", "docs_cmd")
 
 _app = None
 
@@ -77,4 +77,8 @@ def main() -> None:
         if code is not None:
             sys.stdout.flush()
             raise SystemExit(code)
+    if sys.argv[1:2] == ["hook"] and not any(a.startswith("-") for a in sys.argv[2:]):
+        from dangjian.commands.hook_cmd import main as hook_main  # a hook runs often: no typer
+
+        raise SystemExit(hook_main(sys.argv[2:]))
     __getattr__("app")()

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 DANGJIAN_YAML = """\
 # yaml-language-server: $schema=.dangjian/schemas/dangjian.json
-# 记录库设置。说明见 dangjian 的 docs/records.md。
+# 记录库设置。说明见 dangjian 的 docs/records.md（dangjian docs records）。
 组织名称: {name}
+记录起始: {start}   # 台账从这一天开始记录，此前的时段不检查、不算“未召开”或欠交
 组织类型: 街道党工委
 规则集: xz          # national=全国性规定；xz=街道社区规范化建设细则；wuhua=五化建设
 参数: {{}}           # 调整单个参数，如 换届提醒月数: 3（dangjian config show 查看全部）
@@ -22,6 +23,9 @@ BRANCH_YAML = """\
 成立日期: 2020-01-01
 批准文号: 示例工委〔2020〕1号
 主题党日: 每月10日
+辖区户数: 1200
+阵地面积: 300
+年度工作经费: "12000.00"
 委员会:
   届次: 第二届
   选举日期: 2025-01-10
@@ -72,55 +76,9 @@ GITIGNORE = """\
 # 生成的报告和本地缓存不入库
 out/
 .dangjian-cache/
+.dangjian-venv/
+.pip-cache/
 # 含身份证号等敏感信息的本地补充文件不入库
 *.private.yaml
 """
 
-PRE_COMMIT_CONFIG = """\
-# 提交前自动校验台账：先安装 pre-commit（pip install pre-commit），再运行 pre-commit install
-repos:
-  - repo: local
-    hooks:
-      - id: dangjian-validate
-        name: dangjian 台账校验
-        entry: dangjian validate --staged
-        language: system
-        files: \\.ya?ml$
-        pass_filenames: false
-"""
-
-GITHUB_WORKFLOW = """\
-# 每次推送和合并请求时校验台账
-name: 台账校验
-on: [push, pull_request]
-jobs:
-  validate:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-      - uses: actions/setup-python@v5
-        with:
-          python-version: "3.11"
-      - run: pip install dangjian   # 或从单位内部的软件源安装
-      - run: dangjian validate --format github
-"""
-
-GITLAB_CI = """\
-# 每次推送时校验台账；问题显示在合并请求的“代码质量”中
-台账校验:
-  image: python:3.11
-  script:
-    - pip install dangjian   # 或从单位内部的软件源安装
-    - dangjian validate --format gitlab --output gl-code-quality-report.json || true
-    - dangjian validate
-  artifacts:
-    when: always
-    reports:
-      codequality: gl-code-quality-report.json
-"""
-
-GIT_HOOK = """\
-#!/bin/sh
-# dangjian：提交前校验暂存的台账（由 dangjian init 安装）
-exec "{python}" -m dangjian validate --staged
-"""

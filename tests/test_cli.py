@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
@@ -151,31 +149,6 @@ def test_since_reports_only_changed_branches(cli, tmp_path, monkeypatch) -> None
     monkeypatch.chdir(root)
     out = cli("validate", "--since", "HEAD", "--as-of", "2026-10-31", "-f", "parsable").output
     assert "[unknown-key]" in out and "B2/" not in out
-
-
-@pytest.mark.skipif(shutil.which("git") is None, reason="git is required")
-def test_init_repository_hook_refuses_a_breaking_commit(tmp_path) -> None:
-    repo = tmp_path / "台账"
-    done = subprocess.run([sys.executable, "-m", "dangjian", "init", str(repo)], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    for name in ("dangjian.yaml", ".gitattributes", ".pre-commit-config.yaml", ".github/workflows/dangjian.yml",
-                 ".gitlab-ci.yml", ".dangjian/schemas/members.json"):
-        assert (repo / name).exists(), name
-    assert git(repo, "add", "-A").returncode == 0
-    first = git(repo, "commit", "-qm", "新建台账")
-    assert first.returncode == 0, first.stdout + first.stderr
-    members = repo / "示例社区党支部" / "members.yaml"
-    text = members.read_text(encoding="utf-8")
-    members.write_text(text[: text.index("  - 编号: ZB01-003")], encoding="utf-8")  # leaves 2 full members
-    git(repo, "add", "-A")
-    refused = git(repo, "commit", "-qm", "删除一名党员")
-    assert refused.returncode != 0
-    assert "branch-min-members" in refused.stdout + refused.stderr
-    assert git(repo, "log", "--oneline").stdout.count("\n") == 1
-
-
-def test_init_refuses_an_existing_repository(cli) -> None:
-    assert cli("init", BASE).exit_code == 2
 
 
 def test_rules_lists_and_explains(cli) -> None:

@@ -155,6 +155,8 @@ def run_validate(paths: list[Path] | None = None, output_format: str = "text", s
     roots: dict[Path, list[Path]] = {}
     for p in paths or [None]:
         root = _resolve_root(p)
+        if root not in roots:
+            _warn_pin(root)
         roots.setdefault(root, [])
         if p is not None and p.resolve() != root.resolve():
             roots[root].append(p.resolve())
@@ -185,6 +187,16 @@ def run_validate(paths: list[Path] | None = None, output_format: str = "text", s
         sys.stdout.write(rendered + "\n")
     failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
     return 1 if any(f.severity in failing for f in findings) else 0
+
+
+def _warn_pin(root: Path) -> None:
+    """The repository pins another dangjian version (.dangjian/tool.yaml): say so, naming both."""
+    from dangjian import __version__
+    from dangjian.pin import mismatch_warning
+
+    warning = mismatch_warning(root, __version__)
+    if warning:
+        print(warning, file=sys.stderr)
 
 
 def _unmasked_warning() -> str:
