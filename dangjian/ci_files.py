@@ -50,10 +50,11 @@ def gitlab_jobs(pin: Pin) -> str:
 # - 默认分支：生成上月工作月报（Markdown 和 Word）和街道评估汇总（供区里 dangjian rollup 汇总），作为制品保存。
 # - dangjian {pin.version} 按 .dangjian/tool.yaml 的“安装”一行安装；它依赖的包从运行器上 pip 配置的软件源安装
 #   （内网镜像的设置方法见 dangjian 的 README）。运行器须能取得 Python 3.11 或更高版本的镜像，可改为本单位镜像仓库中的。
+# dangjian 不把缓存放在记录库目录之内，而 GitLab 只缓存项目目录中的文件：任务前后在两处之间复制。
 .dangjian:
   image: python:3.11-slim
   variables:
-    DANGJIAN_CACHE_DIR: "$CI_PROJECT_DIR/.dangjian-cache"
+    DANGJIAN_CACHE_DIR: "$CI_PROJECT_DIR/../.dangjian-cache"
     PIP_CACHE_DIR: "$CI_PROJECT_DIR/.pip-cache"
   cache:
     key: "dangjian-{pin.version}"
@@ -61,7 +62,10 @@ def gitlab_jobs(pin: Pin) -> str:
       - .dangjian-cache/
       - .pip-cache/
   before_script:
+    - mkdir -p .dangjian-cache "$DANGJIAN_CACHE_DIR" && cp -R .dangjian-cache/. "$DANGJIAN_CACHE_DIR/"
 {install}
+  after_script:
+    - mkdir -p .dangjian-cache && cp -R "$DANGJIAN_CACHE_DIR/." .dangjian-cache/
 
 台账校验:
   extends: .dangjian
@@ -121,15 +125,15 @@ on:
 jobs:
   validate:
     runs-on: ubuntu-latest
-    env:
-      DANGJIAN_CACHE_DIR: ${{{{ github.workspace }}}}/.dangjian-cache
     steps:
       - uses: actions/checkout@v4
         with:
           fetch-depth: 0
+      - name: dangjian 的缓存目录（在记录库之外）
+        run: echo "DANGJIAN_CACHE_DIR=${{{{ runner.temp }}}}/dangjian-cache" >> "$GITHUB_ENV"
       - uses: actions/cache@v4
         with:
-          path: .dangjian-cache
+          path: ${{{{ runner.temp }}}}/dangjian-cache
           key: dangjian-{pin.version}
       - name: 安装 dangjian {pin.version}
         run: |
@@ -160,11 +164,12 @@ def pre_commit_config(pin: Pin, requirements: list[str]) -> str:
     since pip inside pre-commit cannot see a path in the repository.
     """
     head = ("# pre-commit 框架的配置（由 dangjian init 生成；工具版本见 .dangjian/tool.yaml）。\n"
-            "# 用法：pip install pre-commit 之后在记录库中运行 pre-commit install --hook-type pre-commit --hook-type pre-push。\n"
+            "# 用法：pip install pre-commit 之后在记录库中运行 pre-commit install（装好提交前和推送前两个钩子）。\n"
             "# 提交前校验暂存的台账，推送前和 pre-commit run --all-files 时校验整个记录库。\n")
     if pin.kind == KIND_GIT:
         return f"""\
-{head}repos:
+{head}default_install_hook_types: [pre-commit, pre-push]
+repos:
   - repo: '{pin.git_url}'
     rev: '{pin.git_tag}'
     hooks:
@@ -182,7 +187,8 @@ def pre_commit_config(pin: Pin, requirements: list[str]) -> str:
     quoted_entry = entry.replace("'", "''")
     dep_lines = "\n".join(f"          - '{d}'" for d in deps)
     return f"""\
-{head}repos:
+{head}default_install_hook_types: [pre-commit, pre-push]
+repos:
   - repo: local
     hooks:
       - id: {HOOK_ID}

@@ -106,3 +106,50 @@ def test_every_command_works_from_the_wheel_in_an_empty_directory(wheel_env, tmp
     assert (work / "站点" / "index.html").is_file()
     assert "records" in run("docs").stdout
     assert "记录起始" in run("docs", "records").stdout
+
+
+def test_generated_gitlab_jobs_run_green_in_a_repository_made_by_init(wheel_env, tmp_path) -> None:
+    """The script lines of the generated GitLab jobs, run as a runner would in a fresh clone:
+    install the pinned (committed) wheel, validate, render the monthly reports, write the summary.
+    Dependencies come from the package index pip is configured with; here that is the wheels
+    packed from this environment (PIP_NO_INDEX + PIP_FIND_LINKS), so the test needs no network."""
+    from ruamel.yaml import YAML
+
+    built, _env = wheel_env
+    repo = tmp_path / "街道"
+    made = subprocess.run([sys.executable, "-m", "dangjian", "init", str(repo), "--tool-source", str(built)],
+                          capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    assert made.returncode == 0, made.stderr
+    git = ["git", "-c", "user.name=测试", "-c", "user.email=t@example.invalid"]
+    subprocess.run([*git, "add", "-A"], cwd=repo, check=True)
+    subprocess.run([*git, "commit", "-qm", "新建台账", "--no-verify"], cwd=repo, check=True)
+    base_sha = subprocess.run(["git", "rev-parse", "HEAD"], cwd=repo, capture_output=True, text=True).stdout.strip()
+
+    jobs = YAML(typ="safe").load((repo / ".dangjian/gitlab-ci.yml").read_text(encoding="utf-8"))
+    template = jobs[".dangjian"]
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "python3").symlink_to(sys.executable)
+    env = _clean_env(tmp_path)
+    env.update(PATH=os.pathsep.join([str(bin_dir), env["PATH"]]), PIP_NO_INDEX="1", PIP_FIND_LINKS=str(built.parent),
+               CI="true", CI_PROJECT_DIR=str(repo), CI_PROJECT_NAME="城南街道", CI_PIPELINE_SOURCE="push",
+               CI_COMMIT_BRANCH="main", CI_DEFAULT_BRANCH="main", CI_MERGE_REQUEST_DIFF_BASE_SHA=base_sha)
+
+    def run(lines: list[str], variables: dict) -> None:
+        job_env = {**env, **{k: os.path.expandvars(v.replace("$CI_PROJECT_DIR", str(repo)))
+                             for k, v in variables.items()}}
+        for line in lines:
+            done = subprocess.run(["sh", "-c", line], cwd=repo, capture_output=True, text=True, env=job_env)
+            assert done.returncode == 0, f"{line}\n{done.stdout}\n{done.stderr}"
+
+    for name in ("台账校验", "改动校验", "月报和汇总"):
+        variables = {**template["variables"], **jobs[name].get("variables", {})}
+        run(template["before_script"] + jobs[name]["script"] + template["after_script"], variables)
+    import json
+
+    assert json.loads((repo / "gl-code-quality-report.json").read_text(encoding="utf-8")) == []
+    assert list((repo / "报告").rglob("*.docx")) and list((repo / "报告").rglob("*.md"))
+    summary = json.loads((repo / "汇总" / "城南街道.json").read_text(encoding="utf-8"))
+    assert summary["street"] == "中共示例街道工作委员会"
+    assert any((repo / ".dangjian-cache").iterdir())  # what the job caches, keyed by the tool version
+    assert jobs[".dangjian"]["cache"]["key"] == f"dangjian-{__version__}"
