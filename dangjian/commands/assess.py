@@ -82,7 +82,9 @@ def _assess(root: Path, year: int | None, branch: str | None, every: bool, fmt: 
         data["revision"] = at
     try:
         if fmt == "json":
-            return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+            from dangjian.district import header  # the versioned street summary rollup reads
+
+            return json.dumps({**header(), **data}, ensure_ascii=False, indent=2) + "\n"
         if fmt == "md":
             return report.markdown(root, data)
         if fmt == "docx":
