@@ -163,8 +163,9 @@ def test_json_format_shows_the_template_context(cli, repo: Path, tmp_path: Path)
     out = tmp_path / "out"
     assert cli("report", "dues", repo, "--branch", "B1", "--year", "2026", "--format", "json", "-o", out).exit_code == 0
     context = json.loads((out / "测试社区党支部2026年度党费收缴使用账簿.json").read_text(encoding="utf-8"))
-    assert context["totals"]["paid"] == "2655.00" and context["totals"]["owed"] == "234.00"
-    assert [m["text"] for m in context["accounts"][1]["months"]][6:10] == ["78.00", "欠交", "欠交", "欠交"]
+    # October has not ended before the checking day (记录截至 2026-10-31): owed are August and September
+    assert context["totals"]["paid"] == "2655.00" and context["totals"]["owed"] == "156.00"
+    assert [m["text"] for m in context["accounts"][1]["months"]][6:10] == ["78.00", "欠交", "欠交", ""]
 
 
 def test_one_branch_repository_needs_no_branch_option(cli, tmp_path: Path) -> None:

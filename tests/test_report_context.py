@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -81,8 +80,13 @@ def test_monthly_figures(repo) -> None:
     assert (group["group"], group["expected"], group["rate"]) == ("第一党小组", 3, "100.0%")
     assert c["theme_day"]["held"] and c["theme_day"]["date_cn"] == "2026年10月10日"
     assert c["training"]["total_hours"] == "6.5" and c["training"]["member_hours"] == "21"
-    assert c["dues"]["due"] == "291.70" and c["dues"]["paid"] == "213.70" and c["dues"]["owed"] == "78.00"
-    assert c["dues"]["arrears"] == [{"name": "田富", "months": "8月、9月、10月", "amount": "234.00"}]
+    # 记录截至 2026-10-31 is the checking day: October has not ended before it (as validate's dues
+    # rules judge it), so its money received counts and nothing of it is due or owed yet.
+    assert c["dues"]["due"] == "0.00" and c["dues"]["paid"] == "213.70" and c["dues"]["owed"] == "0.00"
+    assert c["dues"]["arrears"] == [{"name": "田富", "months": "8月、9月", "amount": "156.00"}]
+    assert "尚未全部结束" in c["dues"]["note"]
+    september = context(repo, "monthly", period=month_period(2026, 9))
+    assert september["dues"]["owed"] == "78.00" and not september["dues"]["note"]
     assert [(d["name"], d["status"]) for d in c["development"]] == [("白雪", "本月起可以办理"), ("丁一", "本月到期")]
     assert [(t["talker"], t["talkee"]) for t in c["talks"]] == [("周建华", "田大利"), ("陈丽", "于敏")]
     assert any(f["rule"] == "dues-unpaid" and f["file"] == "dues/2026.yaml" for f in c["findings"])
@@ -123,21 +127,18 @@ def test_dues_book_and_archive(repo) -> None:
     assert zhou["training_hours"] == "6.5" and zhou["meetings_attended"] == 5
 
 
-def test_figures_degrade_when_the_dues_and_schedule_packages_are_unavailable(repo, monkeypatch) -> None:
-    full = context(repo, "monthly")
-    for name in ("dangjian.dues.ledger", "dangjian.schedule.plan", "dangjian.schedule.periods"):
-        monkeypatch.setitem(sys.modules, name, None)  # import raises ImportError
-    c = context(repo, "monthly")
-    assert c["dues"]["available"] and "简化数字" in c["dues"]["note"]
-    assert (c["dues"]["due"], c["dues"]["paid"], c["dues"]["arrears"]) == \
-        (full["dues"]["due"], full["dues"]["paid"], full["dues"]["arrears"])
-    assert not c["next_month"]["available"] and "计划模块暂不可用" in c["next_month"]["note"]
-    assert [e["date_cn"] for e in c["next_month"]["entries"]] == ["2026年11月10日"]
-    annual = context(repo, "annual")
-    assert {r["kind"]: r["required"] for r in annual["cadences"]}["支部党员大会"] == 3
-    source = Source(repo, month_period(2026, 10))
-    summary = run.summary_context(source, kinds.KINDS["monthly"], [c])
-    assert any("简化数字" in n for n in summary["notes"])
+def test_an_error_in_the_figures_fails_the_report_loudly(repo, monkeypatch) -> None:
+    """No fallback turns a programming error into approximate figures in an official report."""
+    import dangjian.figures
+
+    def broken(*args, **kwargs):
+        raise TypeError("broken ledger")
+
+    monkeypatch.setattr(dangjian.figures, "branch_ledger", broken)
+    with pytest.raises(TypeError, match="broken ledger"):
+        context(repo, "monthly")
+    with pytest.raises(TypeError, match="broken ledger"):
+        context(repo, "dues")
 
 
 def test_a_year_without_a_dues_file_says_so(repo) -> None:

@@ -205,13 +205,15 @@ def status(
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
 ) -> None:
     """某月的党费交纳情况：谁已交，谁欠交多少、从哪个月起。有欠交时退出码为 1。"""
+    from dangjian import dates
     from dangjian.dues import report
     from dangjian.dues.periods import parse_month
+    from dangjian.figures import Figures
 
     with _user_errors():
         year, number = parse_month(month)
         repo = _load(path)
-        rows = report.status(_scope(repo, path), year, number, _rules(repo).large_gift)
+        rows = report.status(_scope(repo, path), year, number, Figures.of(repo, dates.today()))
     cells = [report.status_cells(r) for r in rows]
     if as_json:
         keys = ("branch", "member", "name", "monthly", "this_month", "owed", "owed_since")
@@ -231,23 +233,35 @@ def summary(
     year_text: Annotated[str, typer.Option("--year", metavar="YYYY", help="年度")],
     path: PathArg = None,
     half_text: Annotated[str | None, typer.Option("--half", metavar="1|2", help="1=上半年，2=下半年（不填为全年）")] = None,
+    month_text: Annotated[str | None, typer.Option("--month", metavar="YYYY-MM", help="只看一个月，如 2026-10（与 --year 同年）")] = None,
     output_format: Annotated[str, typer.Option("--format", metavar="table|md|json", help="输出格式：table、md、json")] = "table",
     as_of: Annotated[str | None, typer.Option("--as-of", metavar="YYYY-MM-DD", help="按哪一天统计（默认今天）")] = None,
 ) -> None:
     """党费收缴使用情况公布表：各党组织和街道合计的应交、实交、欠交、上缴、支出、结余。"""
     from dangjian import dates
     from dangjian.dues import report
-    from dangjian.dues.periods import Period
+    from dangjian.dues.periods import Period, parse_month
+    from dangjian.figures import Figures
+    from dangjian.report.common import month_period
 
     year = _year(year_text)
     if half_text not in (None, "1", "2"):
         raise fail(f"--half 应为 1（上半年）或 2（下半年），写的是“{half_text}”")
+    if half_text and month_text:
+        raise fail("--half 和 --month 只能用一个")
     half = int(half_text) if half_text else None
     if output_format not in ("table", "md", "json"):
         raise fail(f"未知的输出格式“{output_format}”，可用：table、md、json")
     day = parse_day(as_of) or dates.today()
     with _user_errors():
         repo = _load(path)
-        period = Period(year, half)
-        rows, missing = report.summary(_scope(repo, path), period, day, _rules(repo).large_gift)
+        if month_text:
+            month_year, number = parse_month(month_text)
+            if month_year != year:
+                raise fail(f"--month {month_text} 不在 --year {year} 年内")
+            period, months = month_period(year, number), range(number, number + 1)
+        else:
+            period = Period(year, half)
+            months = period.months
+        rows, missing = report.summary(_scope(repo, path), year, months, Figures.of(repo, day))
     typer.echo(report.summary_text(rows, period, repo.config.name or "", output_format, missing))

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from dataclasses import dataclass
 from decimal import Decimal
 
 from dangjian.dues.calc import Assessment, format_money, format_rate
-from dangjian.dues.ledger import ZERO, BranchLedger, branch_ledger, histories
+from dangjian.dues.ledger import ZERO
 from dangjian.dues.periods import Period, month_end
 from dangjian.facts import is_member_on
+from dangjian.figures import Figures
 from dangjian.model import BranchRecords
 
 
@@ -63,18 +63,18 @@ class StatusRow:
     since: str  # first month owed, YYYY-MM, or ""
 
 
-def status(branches: list[BranchRecords], year: int, month: int, large_gift: Decimal) -> list[StatusRow]:
-    """Every member who belongs to a branch at the end of the month; arrears up to that month."""
+def status(branches: list[BranchRecords], year: int, month: int, figures: Figures) -> list[StatusRow]:
+    """Every member who belongs to a branch at the end of the month; arrears up to that month,
+    counting the months ended before the checking day."""
     end = month_end(year, month)
     rows = []
     for branch in branches:
-        # One ledger per branch and year, not one per member: the street has thousands of members.
-        every = histories([branch_ledger(branch, y, end, large_gift) for y in sorted(branch.dues)])
+        every = figures.member_months(branch, year, month)
         accounts = {a.member: a for a in reversed(branch.dues[year].accounts if year in branch.dues else [])}
         for member in branch.members:
             if not member.id or not is_member_on(member, end):
                 continue
-            history = [e for e in every.get(member.id, []) if (e.year, e.month) <= (year, month)]
+            history = every.get(member.id, [])
             account = accounts.get(member.id)
             entry = next((e for e in history if (e.year, e.month) == (year, month)), None)
             if account is None or entry is None:
@@ -82,7 +82,7 @@ def status(branches: list[BranchRecords], year: int, month: int, large_gift: Dec
             elif entry.payments:
                 state = "已交 " + "、".join(p.date.isoformat() for p in entry.payments)
             elif not entry.closed:
-                state = "按季交纳，未到期"
+                state = "按季交纳，未到期" if account.quarterly_approval else "未交，本月尚未结束"
             else:
                 state = "未交"
             owed_months = [e for e in history if e.owed > 0]
@@ -113,19 +113,17 @@ class SummaryRow:
     totals: dict[str, Decimal]
 
 
-def summary(branches: list[BranchRecords], period: Period, as_of: dt.date,
-            large_gift: Decimal) -> tuple[list[SummaryRow], list[str]]:
+def summary(branches: list[BranchRecords], year: int, months: range,
+            figures: Figures) -> tuple[list[SummaryRow], list[str]]:
     """One row per branch with a dues account for the year, then the street's total; and the branches without."""
-    through = min(period.end, as_of - dt.timedelta(days=1))
     rows, missing = [], []
     for branch in branches:
-        if period.year not in branch.dues:
+        found = figures.dues(branch, year, months)
+        if found is None:
             if branch.members:
                 missing.append(branch_label(branch))
             continue
-        ledger: BranchLedger = branch_ledger(branch, period.year, through, large_gift)
-        members = sum(1 for a in ledger.accounts if any(e.belongs for e in a.months if e.month in period.months))
-        rows.append(SummaryRow(branch_label(branch), members, ledger.totals(period.months)))
+        rows.append(SummaryRow(branch_label(branch), found.members, found.totals))
     keys = [k for k, _ in SUMMARY_COLUMNS]
     total = {k: sum((r.totals[k] for r in rows), ZERO) for k in keys}
     rows.append(SummaryRow("合计", sum(r.members for r in rows), total))

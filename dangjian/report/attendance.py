@@ -2,38 +2,16 @@
 
 from __future__ import annotations
 
-from dangjian.facts import is_member_on, members_on
+from dangjian.figures import expected_ids
 from dangjian.model import BranchRecords, Meeting
 from dangjian.report.common import Source, cn, iso, percent
 
-COMMITTEE_KINDS = {"支委会", "委员民主生活会"}
-
-
-def expected_ids(branch: BranchRecords, meeting: Meeting) -> list[str]:
-    """应到: the committee for a 支委会, the group for a 党小组会, else every member on the day."""
-    day = meeting.date
-    if day is None:
-        return []
-    kinds = set(meeting.kinds)
-    info = branch.info
-    if kinds and kinds <= COMMITTEE_KINDS and info and info.committee:
-        roster = {m.id: m for m in branch.members}
-        seats = [s.member for s in info.committee.seats if s.member]
-        return [s for s in seats if s not in roster or is_member_on(roster[s], day)]
-    members = members_on(branch, day)
-    if "党小组会" in kinds and meeting.group:
-        members = [m for m in members if m.group == meeting.group]
-    return [m.id for m in members if m.id]
-
 
 def meeting_row(source: Source, branch: BranchRecords, meeting: Meeting) -> dict:
-    expected = expected_ids(branch, meeting)
-    present = [m for m in meeting.attendees if m in expected]
-    others = [m for m in meeting.attendees if m not in expected]
-    absent_ids = {a.member for a in meeting.absentees}
+    seen = source.figures.attendance(branch, meeting)
+    expected, present, others = seen.expected, seen.present, seen.others
     absent = [{"name": source.name(a.member), "reason": a.reason or ""} for a in meeting.absentees]
-    unrecorded = [m for m in expected if m not in meeting.attendees and m not in absent_ids]
-    absent += [{"name": source.name(m), "reason": "未记录出缺席"} for m in unrecorded]
+    absent += [{"name": source.name(m), "reason": "未记录出缺席"} for m in seen.unrecorded]
     return {
         "date": iso(meeting.date),
         "date_cn": cn(meeting.date),
@@ -57,9 +35,8 @@ def meeting_row(source: Source, branch: BranchRecords, meeting: Meeting) -> dict
     }
 
 
-def meetings_in(branch: BranchRecords, start, end) -> list[Meeting]:
-    return sorted((m for m in branch.meetings if m.date and start <= m.date <= end),
-                  key=lambda m: (m.date, m.topic or ""))
+def meetings_in(source: Source, branch: BranchRecords, start, end) -> list[Meeting]:
+    return source.figures.meetings(branch, start, end)
 
 
 def attended(member_id: str, meetings: list[Meeting]) -> int:

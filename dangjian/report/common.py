@@ -111,17 +111,28 @@ class Source:
 
         if day not in self._findings:
             found = engine.run(self.repo, day)
-            latest = min(d for d in (self.repo.config.records_until, dates.today()) if d)
-            if day < latest:  # a past period: later records are not "in the future", just later
+            if day < self.checking_day:  # a past period: later records are not "in the future", just later
                 found = [f for f in found if f.rule != "future-date"]
             self._findings[day] = found
         return self._findings[day]
 
+    @cached_property
+    def checking_day(self) -> dt.date:
+        """Today, or 记录截至 if that is earlier: the records go no further."""
+        until = self.repo.config.records_until
+        return min(d for d in (until, dates.today()) if d)
+
     @property
     def as_of(self) -> dt.date:
-        """The period's end, but never after 记录截至 or today: nothing later is on record."""
-        until = self.repo.config.records_until
-        return min(d for d in (self.period.end, until, dates.today()) if d)
+        """The period's end, but never after the checking day: nothing later is on record."""
+        return min(self.period.end, self.checking_day)
+
+    @cached_property
+    def figures(self):
+        """The run's figures (dangjian.figures), read by every report context."""
+        from dangjian.figures import Figures
+
+        return Figures(self.repo, self.checking_day, self.param)
 
     @cached_property
     def children(self) -> dict[str | None, list[BranchRecords]]:

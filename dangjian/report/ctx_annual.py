@@ -58,7 +58,7 @@ def build(source: Source, branch: BranchRecords) -> dict:
     year, start = period.year, period.start
     end = source.as_of
     context = header(source, branch_label(branch) + titled(period.label, TITLE), branch)
-    meetings = meetings_in(branch, start, end)
+    meetings = meetings_in(source, branch, start, end)
     during = members_during(branch, start, end)
     moves = [t for m in branch.members for t in m.transfers if t.date and start <= t.date <= end]
     final = members_on(branch, end)
@@ -83,8 +83,8 @@ def build(source: Source, branch: BranchRecords) -> dict:
         "grades": [{"grade": g, "count": grades[g]} for g in ("优秀", "合格", "基本合格", "不合格") if grades[g]],
     }
     context["pipeline"] = pipeline.counts(branch, start, end)
-    context["dues"] = figures.dues(source, branch, year, range(1, 13), end)
-    context["training"] = _training(source, branch, during, start, end)
+    context["dues"] = figures.dues(source, branch, year, range(1, 13), period.end)
+    context["training"] = _training(source, branch, year)
     context["ratings"] = {
         "commitments": len({c.member for c in (activities.commitments if activities else [])}),
         "reports": len(activities.commitment_reports) if activities else 0,
@@ -130,21 +130,17 @@ def _groups(source: Source, branch: BranchRecords, meetings, year: int, end: dt.
     return rows
 
 
-def _training(source: Source, branch: BranchRecords, during, start, end) -> dict:
-    sessions = [t for t in branch.trainings if t.date and start <= t.date <= end]
+def _training(source: Source, branch: BranchRecords, year: int) -> dict:
+    found = source.figures.training(branch, dt.date(year, 1, 1), dt.date(year, 12, 31))
+    each = source.figures.training_year(branch, year)
     required = source.param("党员年度学时")
-    per: dict[str, float] = {m.id: 0.0 for m in during if m.id}
-    for t in sessions:
-        for member_id in t.attendees:
-            if member_id in per:
-                per[member_id] += t.hours or 0
-    rows = [{"name": source.name(mid), "hours": hours(h),
-             "ok": ("是" if h >= float(required) else "否") if required is not None else ""} for mid, h in per.items()]
+    rows = [{"name": source.name(m.member_id), "hours": hours(m.hours),
+             "ok": "" if m.need is None else ("否" if m.short else "是")} for m in each]
     rows = sort_by_name(rows, lambda r: r["name"], source.sort)
-    return {"sessions": len(sessions), "total_hours": hours(sum(t.hours or 0 for t in sessions)),
+    return {"sessions": len(found.sessions), "total_hours": hours(found.total_hours),
             "required": "" if required is None else hours(float(required)),
-            "per_member": hours(round(sum(per.values()) / len(per), 1)) if per else "—",
-            "below": sum(r["ok"] == "否" for r in rows), "members": rows}
+            "per_member": hours(round(sum(m.hours for m in each) / len(each), 1)) if each else "—",
+            "below": sum(m.short for m in each), "members": rows}
 
 
 def _election(source: Source, branch: BranchRecords, start, end) -> dict:

@@ -83,7 +83,7 @@ def build(source: Source, branch: BranchRecords) -> dict:
                               "current": n == 0, "seats": _seats(source, c)} for n, c in enumerate(committees)]
     context["development"] = _development(branch, end)
     context["reserve_note"] = "台账暂未记录后备干部，请另行填写"
-    meetings = meetings_in(branch, start, end)
+    meetings = meetings_in(source, branch, start, end)
     rows = [_member(source, branch, m, meetings, start, end) for m in members_on(branch, end)]
     context["members"] = sorted_rows(source, rows)
     for row in context["members"]:

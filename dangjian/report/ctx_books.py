@@ -38,7 +38,7 @@ SERVICE_VARIABLES: Spec = {
 def meetings_book(source: Source, branch: BranchRecords) -> dict:
     period = source.period
     context = header(source, f"{branch_label(branch)}{period.label}{MEETINGS_TITLE}", branch)
-    meetings = meetings_in(branch, period.start, period.end)
+    meetings = meetings_in(source, branch, period.start, period.end)
     context["meetings"] = [meeting_row(source, branch, m) for m in meetings]
     context["count"] = len(meetings)
     kinds: dict[str, int] = {}
@@ -56,7 +56,7 @@ def study_book(source: Source, branch: BranchRecords) -> dict:
     context["sessions"] = [{"date_cn": cn(t.date), "title": t.title or "", "hours": hours(t.hours or 0),
                             "organiser": t.organiser or "", "attendees": len(t.attendees),
                             "names": source.names(t.attendees)} for t in sessions]
-    lectures = [m for m in meetings_in(branch, period.start, period.end) if "党课" in m.kinds]
+    lectures = [m for m in meetings_in(source, branch, period.start, period.end) if "党课" in m.kinds]
     context["lectures"] = [{"date_cn": cn(m.date), "topic": m.topic or "", "lecturer": source.name(m.lecturer),
                             "present": len(m.attendees)} for m in lectures]
     context["total_hours"] = hours(sum(t.hours or 0 for t in sessions))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from dangjian.dues.periods import parse_period, periods_for
 from dangjian.model import BranchRecords
 from dangjian.report import figures
 from dangjian.report.common import Source, branch_label, cn, header, money
@@ -34,15 +35,14 @@ VARIABLES: Spec = {
 def build(source: Source, branch: BranchRecords) -> dict:
     period = source.period
     year = period.year
-    end = source.as_of
     context = header(source, f"{branch_label(branch)}{period.label}{TITLE}", branch)
     file = branch.dues.get(year)
-    context["accounts"] = _accounts(source, branch, year, end)
-    context["totals"] = figures.dues(source, branch, year, range(1, 13), end)
+    context["accounts"] = _accounts(source, branch, year, period.end)
+    context["totals"] = figures.dues(source, branch, year, range(1, 13), period.end)
     spans, covers = _publication_periods(source, year)
     rows = []
     for label, months in spans:
-        figure = figures.dues(source, branch, year, months, end)
+        figure = figures.dues(source, branch, year, months, period.end)
         rows.append({"label": label, **{k: figure[k] for k in ("due", "paid", "owed", "remitted", "spent",
                                                                 "balance", "central")}})
     context["publication"] = rows
@@ -58,31 +58,19 @@ def build(source: Source, branch: BranchRecords) -> dict:
 
 def _publication_periods(source: Source, year: int):
     """The periods of the 公布表 (the year, or its halves and then the year) and a test of
-    whether a 公布 record's 范围 covers the year; from dangjian.dues.periods when it is there."""
+    whether a 公布 record's 范围 covers the year."""
     cadence = str(source.param("党费公布周期", "年"))
     try:
-        from dangjian.dues.periods import parse_period, periods_for
-
-        chosen = periods_for(year, cadence)
-        spans = [(p.label, p.months) for p in chosen]
-
-        def covers(text: str) -> bool:
-            found = parse_period(text)
-            return found is not None and found.year == year
-    except figures.API_ERRORS:
-        halves = cadence in ("半年", "每半年")
-        spans = [(f"{year}年上半年", range(1, 7)), (f"{year}年下半年", range(7, 13))] if halves else \
-            [(f"{year}年度", range(1, 13))]
-
-        def covers(text: str) -> bool:
-            return text.startswith(f"{year}年")
+        spans = [(p.label, p.months) for p in periods_for(year, cadence)]
     except ValueError:  # a bad 党费公布周期 is reported by validate; show the year
         spans = [(f"{year}年度", range(1, 13))]
-
-        def covers(text: str) -> bool:
-            return text.startswith(f"{year}年")
     if len(spans) > 1:
         spans.append((f"{year}年度", range(1, 13)))
+
+    def covers(text: str) -> bool:
+        found = parse_period(text)
+        return found is not None and found.year == year
+
     return spans, covers
 
 
@@ -95,16 +83,11 @@ def _accounts(source: Source, branch: BranchRecords, year: int, end: dt.date) ->
     if year not in branch.dues:
         return []
     try:
-        from dangjian.dues.ledger import branch_ledger
-
-        large = Decimal(str(source.param("大额党费", "1000")))
-        ledgers = branch_ledger(branch, year, end, large).accounts
-        rows = [_row(source, a.member_id, a.account, [(e.belongs, e.closed, e.paid, e.owed) for e in a.months])
-                for a in ledgers]
-    except figures.API_ERRORS:
-        rows = [_row(source, a.member, a, _simple_months(branch, a, year, end)) for a in branch.dues[year].accounts]
-    except ValueError:
+        ledgers = source.figures.ledger(branch, year, end).accounts
+    except ValueError:  # bad amounts in the record; the totals say so
         return []
+    rows = [_row(source, a.member_id, a.account, [(e.belongs, e.closed, e.paid, e.owed) for e in a.months])
+            for a in ledgers]
     rows = sort_by_name(rows, lambda r: r["name"], source.sort)
     for n, row in enumerate(rows, start=1):
         row["no"] = n
@@ -134,19 +117,3 @@ def _row(source: Source, member_id: str, account, months: list[tuple[bool, bool,
 
 def _rate(rate: Decimal) -> str:
     return f"{(rate * 100).normalize():f}%" if rate < 1 else f"{rate.normalize():f}%"
-
-
-def _simple_months(branch: BranchRecords, account, year: int, end: dt.date):
-    from dangjian.facts import is_member_on
-
-    member = next((m for m in branch.members if m.id == account.member), None)
-    out = []
-    for month in range(1, 13):
-        last = figures.month_end(year, month)
-        belongs = member is not None and is_member_on(member, last)
-        closed = last <= end
-        paid = (account.monthly or ZERO) if month in (account.paid or {}) else ZERO
-        paid += sum((e.amount or ZERO for e in account.exceptions if e.month == month), ZERO)
-        owed = max((account.monthly or ZERO) - paid, ZERO) if belongs and closed else ZERO
-        out.append((belongs, closed, paid, owed))
-    return out

@@ -8,7 +8,7 @@ from dangjian.dates import add_months
 from dangjian.facts import members_on
 from dangjian.model import BranchRecords
 from dangjian.report import figures, findings, pipeline
-from dangjian.report.attendance import meeting_row, meetings_in
+from dangjian.report.attendance import meeting_row
 from dangjian.report.common import Source, branch_label, cn, header, hours, iso
 from dangjian.report.spec import COMMON, DUES, FINDING, MEETING, PLAN_ITEM, Spec, each, group
 
@@ -46,7 +46,7 @@ def build(source: Source, branch: BranchRecords) -> dict:
     period = source.period
     start, end = period.start, period.end
     context = header(source, f"{branch_label(branch)}{period.label}{TITLE}", branch)
-    meetings = meetings_in(branch, start, end)
+    meetings = source.figures.meetings(branch, start, end)
     current = members_on(branch, end)
     moves = [t for m in branch.members for t in m.transfers if t.date and start <= t.date <= end]
     joined_here = [m for m in branch.members if m.joined and start <= m.joined <= end
@@ -60,7 +60,7 @@ def build(source: Source, branch: BranchRecords) -> dict:
     context["meetings"] = [meeting_row(source, branch, m) for m in meetings]
     context["theme_day"] = _theme_day(source, branch, meetings)
     context["training"] = _training(source, branch, start, end, len(current))
-    context["dues"] = figures.dues(source, branch, end.year, range(end.month, end.month + 1), source.as_of)
+    context["dues"] = figures.dues(source, branch, end.year, range(end.month, end.month + 1), end)
     context["development"] = pipeline.steps_due(source, branch, start, end)
     context["talks"] = [{"date_cn": cn(t.date), "talker": source.name(t.talker), "talkee": source.name(t.talkee),
                          "reason": t.reason or ""}
@@ -93,14 +93,11 @@ def _theme_day(source: Source, branch: BranchRecords, meetings) -> dict:
 
 
 def _training(source: Source, branch: BranchRecords, start, end, headcount: int) -> dict:
-    sessions = sorted((t for t in branch.trainings if t.date and start <= t.date <= end),
-                      key=lambda t: (t.date, t.title or ""))
-    total = sum(t.hours or 0 for t in sessions)
-    member_hours = sum((t.hours or 0) * len(t.attendees) for t in sessions)
+    found = source.figures.training(branch, start, end)
     return {
         "sessions": [{"date_cn": cn(t.date), "title": t.title or "", "hours": hours(t.hours or 0),
                       "organiser": t.organiser or "", "attendees": len(t.attendees),
-                      "names": source.names(t.attendees)} for t in sessions],
-        "total_hours": hours(total), "member_hours": hours(member_hours),
-        "per_member": hours(round(member_hours / headcount, 1)) if headcount else "—",
+                      "names": source.names(t.attendees)} for t in found.sessions],
+        "total_hours": hours(found.total_hours), "member_hours": hours(found.member_hours),
+        "per_member": hours(round(found.member_hours / headcount, 1)) if headcount else "—",
     }

@@ -7,7 +7,6 @@ the chart has the current point only.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from pathlib import Path
 
 from markupsafe import Markup
@@ -19,19 +18,10 @@ from dangjian.site.templates import STYLE, environment
 BRANCH_DIR = "branches"
 
 
-def monthly_dues(branch, year: int, as_of: dt.date, large_gift: Decimal) -> tuple[list[float], list[float]]:
-    """应交 and 实收 (应交 less 欠交) per month of closed months, in yuan."""
-    from dangjian.dues.ledger import branch_ledger
-
-    due, owed = [0.0] * 12, [0.0] * 12
-    if year not in branch.dues:
-        return due, due[:]
-    through = min(dt.date(year, 12, 31), as_of - dt.timedelta(days=1))
-    for account in branch_ledger(branch, year, through, large_gift).accounts:
-        for entry in account.months:
-            due[entry.month - 1] += float(entry.charged)
-            owed[entry.month - 1] += float(entry.owed)
-    return due, [d - o for d, o in zip(due, owed, strict=True)]
+def monthly_dues(figures, branch, year: int) -> tuple[list[float], list[float]]:
+    """应交 (of months ended before the checking day) and 实收 (money received) per month, in yuan."""
+    months = figures.dues_by_month(branch, year)
+    return [float(due) for due, _ in months], [float(paid) for _, paid in months]
 
 
 def _months(as_of: dt.date, year: int) -> int:
@@ -82,9 +72,8 @@ def build(root: Path, out: Path, today: dt.date, months: int = 12) -> list[Path]
     year, as_of = result.year, result.run.as_of
     shown = _months(as_of, year)
     labels = [f"{m}月" for m in range(1, shown + 1)]
-    large_gift = Decimal(str(result.run.ctx.param("大额党费")))
     by_id = {b.id: b for b in repo.branches}
-    dues = {i: monthly_dues(by_id[i], year, as_of, large_gift) for i in ids}
+    dues = {i: monthly_dues(result.book, by_id[i], year) for i in ids}
     common = {"style": Markup(STYLE), "generated": f"评估截至 {as_of.isoformat()}"}
     written = []
     out.mkdir(parents=True, exist_ok=True)

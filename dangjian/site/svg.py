@@ -90,10 +90,15 @@ def bar_chart(title: str, labels: list[str], series: list[tuple[str, list[float]
             x = LEFT + slot * i + slot * 0.15 + width * k
             y = _y(value, top)
             body.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" height="{HEIGHT - BOTTOM - y:.1f}" '
-                        f'fill="{colour}"><title>{escape(labels[i])} {value:g}{escape(unit)}</title></rect>')
+                        f'fill="{colour}"><title>{escape(labels[i])} {_exact(value)}{escape(unit)}</title></rect>')
     body += _legend([(name, COLOURS[k % len(COLOURS)], False) for k, (name, _v) in enumerate(series)])
-    totals = "，".join(f"{name}合计 {sum(values):g}{unit}" for name, values in series)
+    totals = "，".join(f"{name}合计 {_exact(sum(values))}{unit}" for name, values in series)
     return _frame(title, body, f"{title}：{totals}")
+
+
+def _exact(value: float) -> str:
+    """A bar's value as the records have it: counts whole, money to the fen (18385.54, not 18385.5)."""
+    return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
 def _nice(value: float) -> float:

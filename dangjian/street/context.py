@@ -88,7 +88,7 @@ def branch_row(s: Standing, f: Figures, counted: bool) -> dict:
         "entitlements": s.entitlements, "notes": s.notes, "evaluation": evaluation,
         "term_end": f.term_end.isoformat() if f.term_end else "", "term_state": f.term_state,
         "dues": _dues(f), "members": f.members, "hours": f"{f.hours:g}",
-        "average_hours": f"{f.hours / f.members:.1f}" if f.members else "", "short_hours": f.short_hours,
+        "average_hours": f"{f.hours / f.trained:.1f}" if f.trained else "", "short_hours": f.short_hours,
         "meetings": [f.meetings.get(m, 0) for m in range(1, 13)],
     }
 
@@ -107,9 +107,10 @@ def context(a: Assessment, repo, cards_for: list[str] | None = None) -> dict:
     owed = sum((a.figures[r["id"]].dues.get("owed", Decimal(0)) for r in rows), Decimal(0))
     members = sum(r["members"] for r in rows)
     hours = sum(a.figures[r["id"]].hours for r in rows)
+    trained = sum(a.figures[r["id"]].trained for r in rows)
     totals = {
         "organisations": len(rows), "counted": len(mine), "members": members, "hours": f"{hours:g}",
-        "average_hours": f"{hours / members:.1f}" if members else "", "due": _money(due), "owed": _money(owed),
+        "average_hours": f"{hours / trained:.1f}" if trained else "", "due": _money(due), "owed": _money(owed),
         "rate": percent(float((due - owed) * 100 / due)) if due else "",
         "meetings": [sum(r["meetings"][m] for r in rows) for m in range(12)],
         "terms_due": [r["id"] for r in rows if r["term_state"]],

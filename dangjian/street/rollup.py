@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from dangjian.dates import add_months, add_years
+from dangjian.facts import members_on
+from dangjian.figures import Figures as FigureBook
 from dangjian.street.card import YearRun, cards, run_year
 from dangjian.street.standing import MODEL, Standing, stand
 
@@ -37,9 +39,10 @@ class Figures:
     term_end: dt.date | None = None
     term_state: str = ""  # 已届满 / 即将届满 / ""
     dues: dict[str, Decimal] = field(default_factory=dict)  # due, paid, owed (closed months)
-    hours: float = 0.0  # 学时 of all members together
-    members: int = 0
-    short_hours: int = 0  # members below the yearly hours (training-hours findings)
+    hours: float = 0.0  # 学时 of all members on the roster in the year, together
+    trained: int = 0  # the members on the roster some day of the year (the hours are theirs)
+    members: int = 0  # the members at the year's end (or on the checking day)
+    short_hours: int = 0  # members below the yearly hours, pro-rated (dangjian.figures)
     meetings: Counter = field(default_factory=Counter)  # month → meetings held
 
 
@@ -53,6 +56,7 @@ class Assessment:
     figures: dict[str, Figures]
     street_findings: list = field(default_factory=list)
     weak_target: int = 0
+    book: FigureBook | None = None  # the run's figures, for the site's charts
 
     def standing(self, branch_id: str) -> Standing | None:
         return next((s for s in self.standings if s.card.branch_id == branch_id), None)
@@ -84,15 +88,14 @@ def assess(repo, year: int, today: dt.date) -> Assessment:
              target_for(run.ctx.param("最强党支部目标"), year)),
         Rate("台账评估达到标准", sum(1 for s in counted if s.card.meets), total, None),
     ]
-    figures = {s.card.branch_id: _figures(repo, by_id[s.card.branch_id], run) for s in standings}
+    book = FigureBook(run.ctx.repo, run.as_of, run.ctx.param)
+    figures = {s.card.branch_id: _figures(by_id[s.card.branch_id], run, book) for s in standings}
     street = [f for f in run.findings if f.loc.path.startswith("street/")]
-    return Assessment(year, run, standings, counted, rates, figures, street, run.ctx.param("软弱涣散目标数") or 0)
+    return Assessment(year, run, standings, counted, rates, figures, street, run.ctx.param("软弱涣散目标数") or 0,
+                      book)
 
 
-def _figures(repo, branch, run: YearRun) -> Figures:
-    from dangjian.dues.ledger import branch_ledger
-    from dangjian.facts import members_on
-
+def _figures(branch, run: YearRun, figures: FigureBook) -> Figures:
     out = Figures()
     day = min(dt.date(run.year, 12, 31), run.as_of)
     committee = branch.info.committee
@@ -102,17 +105,15 @@ def _figures(repo, branch, run: YearRun) -> Figures:
             out.term_state = "已届满"
         elif out.term_end <= add_months(day, run.ctx.param("换届提醒月数") or 0):
             out.term_state = "即将届满"
-    if run.year in branch.dues:
-        through = min(dt.date(run.year, 12, 31), run.as_of - dt.timedelta(days=1))
-        totals = branch_ledger(branch, run.year, through, Decimal(str(run.ctx.param("大额党费")))).totals()
-        out.dues = {k: totals[k] for k in ("due", "paid", "owed")}
-    current = {m.id for m in members_on(branch, day)}
-    out.members = len(current)
-    out.hours = sum((t.hours or 0) * len([a for a in t.attendees if a in current])
-                    for t in branch.trainings if t.date and t.date.year == run.year and t.date < run.as_of)
-    out.short_hours = sum(1 for f in run.findings if f.rule == "training-hours" and f.loc.path in branch.files)
-    out.meetings = Counter(m.date.month for m in branch.meetings
-                           if m.date and m.date.year == run.year and m.date < run.as_of)
+    dues = figures.dues(branch, run.year, range(1, 13))
+    if dues is not None:
+        out.dues = {k: dues.totals[k] for k in ("due", "paid", "owed")}
+    out.members = len(members_on(branch, day))
+    each = figures.training_year(branch, run.year)
+    out.hours = sum(m.hours for m in each)
+    out.trained = len(each)
+    out.short_hours = sum(m.short for m in each)
+    out.meetings = figures.meetings_by_month(branch, run.year)
     return out
 
 
