@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench goldens clean
+.PHONY: run test lint bench goldens clean install wheel
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,3 +41,13 @@ goldens: $(STAMP)
 
 clean:
 	rm -rf $(VENV) out .dangjian-cache
+
+# dangjian on PATH for this user, in its own environment (pipx), from this checkout.
+install:
+	@command -v pipx >/dev/null 2>&1 || { echo "需要 pipx：$(PYTHON) -m pip install --user pipx，然后 pipx ensurepath"; exit 2; }
+	pipx install --force .
+
+# The wheel a street office installs (dist/dangjian-<版本>-py3-none-any.whl).
+wheel: $(STAMP)
+	$(BIN)/python -m pip wheel --quiet --no-deps --no-build-isolation --wheel-dir dist .
+	@ls dist/*.whl

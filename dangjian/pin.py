@@ -60,7 +60,9 @@ def parse_source(source: str, running: str) -> Pin | None:
     git = _GIT.match(source)
     if git:
         url, tag = git["url"], git["tag"]
-        version = tag.removeprefix("v")
+        # A release tag names the version; a commit id (tags may not travel with a copy) pins the
+        # running version's code.
+        version = tag.removeprefix("v") if re.fullmatch(r"v?\d+(\.\d+)*", tag) else running
         return Pin(version, KIND_GIT, f"git+{url}@{tag}", url, tag)
     index = _INDEX.match(source)
     if index:

@@ -169,12 +169,14 @@ def test_validate_warns_when_the_pinned_version_differs(tmp_path) -> None:
 
 @pytest.mark.parametrize(("source", "kind", "requirement"), [
     ("git+https://git.example.org/dj/dangjian.git@v0.1.0", pin.KIND_GIT, "git+https://git.example.org/dj/dangjian.git@v0.1.0"),
-    ("https://git.example.org/dj/dangjian.git@v0.2.0", pin.KIND_GIT, "git+https://git.example.org/dj/dangjian.git@v0.2.0"),
+    ("https://git.example.org/dj/dangjian.git@v0.1.0", pin.KIND_GIT, "git+https://git.example.org/dj/dangjian.git@v0.1.0"),
     ("dangjian==0.1.0", pin.KIND_INDEX, "dangjian==0.1.0"),
+    ("git+ssh://git@git.example.org/dj/dangjian.git@3f2a9c1", pin.KIND_GIT,
+     "git+ssh://git@git.example.org/dj/dangjian.git@3f2a9c1"),
 ])
 def test_tool_sources(source, kind, requirement) -> None:
     made = pin.parse_source(source, "0.1.0")
-    assert (made.kind, made.requirement) == (kind, requirement)
+    assert (made.kind, made.requirement, made.version) == (kind, requirement, "0.1.0")
 
 
 @pytest.mark.parametrize("source", ["git+https://git.example.org/dj/dangjian.git", "dangjian>=0.1", "dangjian"])
