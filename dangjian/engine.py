@@ -8,11 +8,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from dangjian import model, suppress
+from dangjian.context import parameters
 from dangjian.findings import Finding, Problem, Severity
 from dangjian.loader import Repository
 from dangjian.located import Loc
-from dangjian.params import Effective, effective
-from dangjian.rules import Rule, all_rules, get
+from dangjian.params import Effective
+from dangjian.rules import Rule, all_rules, get, is_rule
+from dangjian.sources import WorkTree
 
 OFF = "关闭"
 
@@ -74,12 +76,16 @@ class MemberIndex(Mapping):
 
 
 def make_context(repo: Repository, as_of: dt.date) -> Context:
-    overrides = repo.config.parameters or {}
-    return Context(repo, as_of, effective(repo.config.profile or "xz", overrides))
+    return Context(repo, as_of, parameters(repo.config))
 
 
 def severity_for(rule: Rule, repo: Repository) -> Severity | None:
-    configured = (repo.config.severities or {}).get(rule.id)
+    return severity_of(rule, repo.config)
+
+
+def severity_of(rule: Rule, config) -> Severity | None:
+    """A rule's severity under 规则级别 in dangjian.yaml; None when it is off (关闭)."""
+    configured = (config.severities or {}).get(rule.id)
     if configured is None:
         return rule.severity
     if str(configured) == OFF:
@@ -93,15 +99,36 @@ def _finding(rule: Rule, severity: Severity, problem: Problem) -> Finding:
 
 
 def run(repo: Repository, as_of: dt.date, select: set[str] | None = None,
-        ignore: set[str] | None = None) -> list[Finding]:
+        ignore: set[str] | None = None, applied: list | None = None) -> list[Finding]:
     """Every finding on a loaded repository (reports, tests, history): the loader's problems,
-    each branch's rules, the repository's rules, then inline suppressions."""
+    each branch's rules, the repository's rules, then inline suppressions (those that silenced
+    a finding are appended to `applied` when given)."""
     ctx = make_context(repo, as_of)
     findings = stamp_problems(repo.load_problems, repo)
     for branch in repo.branches:
         findings.extend(_rules_on(branch, ctx, "branch"))
     findings.extend(_rules_on(repo, ctx, "repo"))
-    return suppress.settle(repo, _filtered(findings, select, ignore), select, ignore)
+    source = getattr(repo, "source", None) or WorkTree(repo.root)
+    return settle_with(_filtered(findings, select, ignore), suppress.reader(source), (), repo.config, select, ignore,
+                       applied)
+
+
+def settle_with(findings: list[Finding], read_lines, files, config, select: set[str] | None = None,
+                ignore: set[str] | None = None, applied: list | None = None) -> list[Finding]:
+    """Apply the inline suppressions, add their problems as findings (severities from `config`,
+    the RepoConfig) and return the findings sorted; the suppressions applied go to `applied`."""
+    result = suppress.apply(findings, read_lines, files, {r.id for r in all_rules()})
+    out = list(result.kept)
+    for rule_id, problem in result.problems:
+        rule = get(rule_id)
+        if (select and rule_id not in select) or (ignore and rule_id in ignore):
+            continue
+        severity = severity_of(rule, config)
+        if severity is not None:
+            out.append(Finding(problem.loc, rule_id, Severity(severity), problem.message, rule.clauses, problem.key))
+    if applied is not None:
+        applied.extend(result.applied)
+    return sorted(set(out), key=Finding.sort_key)
 
 
 # --- the incremental run `validate` uses -----------------------------------------------------
@@ -140,6 +167,8 @@ def _filtered(findings, select: set[str] | None, ignore: set[str] | None) -> lis
 def stamp_problems(problems, repo: Repository) -> list[Finding]:
     out = []
     for rule_id, problem in problems:
+        if rule_id == suppress.INVALID and problem.key and is_rule(problem.key):
+            continue  # the file reader cannot know the registry: an id it flagged names a rule
         rule = get(rule_id)
         severity = severity_for(rule, repo)
         if severity is not None:
@@ -256,7 +285,8 @@ def _roster_files(branch_dirs: list[str], files: list[str]) -> list[str]:
 
 
 def validate_repository(root, source, day: dt.date, cache=None, select: set[str] | None = None,
-                        ignore: set[str] | None = None, in_scope=None) -> tuple[list[Finding], Repository | None]:
+                        ignore: set[str] | None = None, in_scope=None,
+                        applied: list | None = None) -> tuple[list[Finding], Repository | None]:
     """The findings `validate` reports, using and filling the cache when one is given.
 
     `in_scope(directory)` limits which branches are checked (the others' findings would be
@@ -265,8 +295,6 @@ def validate_repository(root, source, day: dt.date, cache=None, select: set[str]
     """
     from dangjian import cache as store
     from dangjian import loader
-    from dangjian.sources import WorkTree
-
     files = source.files()
     documents = source.documents() if hasattr(source, "documents") else []
     index = store.StatIndex(cache, root) if cache is not None and isinstance(source, WorkTree) else None
@@ -299,7 +327,7 @@ def validate_repository(root, source, day: dt.date, cache=None, select: set[str]
     if cacheable and in_scope is None:
         hit = cache.get("run", run_key)
         if hit is not None:
-            return _settled(_filtered(hit, select, ignore), source, files, config, select, ignore), None
+            return _settled(_filtered(hit, select, ignore), source, config, select, ignore, applied), None
 
     branch_dirs = [d for d in loader.organisation_dirs(files) if d]
     roster_key = store.key("rosters", code, branch_dirs, [(f, digests.get(f)) for f in _roster_files(branch_dirs, files)])
@@ -358,7 +386,7 @@ def validate_repository(root, source, day: dt.date, cache=None, select: set[str]
     result = sorted(set(findings), key=Finding.sort_key)
     if cacheable and in_scope is None:
         cache.put("run", run_key, result)
-    return _settled(_filtered(result, select, ignore), source, files, config, select, ignore), repo
+    return _settled(_filtered(result, select, ignore), source, config, select, ignore, applied), repo
 
 
 def _members_getter(cache, roster_key: str, directory: str):
@@ -463,7 +491,7 @@ def _repo_findings(repo: Repository, ctx: Context, cache, digests: dict, documen
     return found
 
 
-def _settled(findings, source, files, config, select, ignore) -> list[Finding]:
+def _settled(findings, source, config, select, ignore, applied) -> list[Finding]:
     """Inline `# dangjian: ignore[…] 原因` comments, applied after the cache (they are cheap)."""
     # Only files with findings are read: unusable comments were already reported when loading.
-    return suppress.settle_with(findings, suppress.reader(source), (), config, select, ignore)
+    return settle_with(findings, suppress.reader(source), (), config, select, ignore, applied)

@@ -23,10 +23,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from dangjian.dues.ledger import ZERO, BranchLedger, MonthEntry, branch_ledger, histories, month_end
+from dangjian.calendar import Period, month_end
+from dangjian.context import checking_day, parameters
+from dangjian.dues.ledger import ZERO, BranchLedger, MonthEntry, branch_ledger, histories
 from dangjian.facts import is_member_on, members_on, membership_periods
 from dangjian.model import BranchRecords, Meeting, Member
-from dangjian.periods import Period, member_share
+from dangjian.periods import member_share
 
 DUES_KEYS = ("due", "paid", "owed", "extra", "central", "remitted", "spent", "balance")
 COMMITTEE_KINDS = frozenset({"支委会", "委员民主生活会"})
@@ -87,16 +89,8 @@ class Figures:
     def of(cls, repo, day: dt.date) -> Figures:
         """The figures of a command that has no run context of its own (the dues commands):
         checking day `day` or 记录截至, whichever is earlier; the repository's parameters."""
-        from dangjian.params import effective
-
-        until = repo.config.records_until
-        params = effective(repo.config.profile or "xz", repo.config.parameters or {})
-
-        def param(name: str):
-            found = params.get(name)
-            return None if found is None else found.value
-
-        return cls(repo, min(day, until) if until else day, param)
+        params = parameters(repo.config)
+        return cls(repo, checking_day(repo.config, day), lambda name: params[name].value)
 
     def param(self, name: str):
         return self._param(name)

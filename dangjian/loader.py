@@ -6,19 +6,28 @@ A file that cannot be read becomes a finding and never hides the other files.
 from __future__ import annotations
 
 import dataclasses
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from dangjian import model
-from dangjian.decode import decode_record
 from dangjian.findings import Problem
+from dangjian.layout import (
+    CONFIG_FILE,
+    PRIVATE_MEMBERS,
+    ROSTER_FILES,
+    branch_year_file,
+    dir_of,
+    kind_of,
+    organisation_dirs,
+    owner,
+    reserved,
+)
 from dangjian.located import Loc
+from dangjian.readfile import load_file, parse, read
+from dangjian.schema import Converter
+from dangjian.sources import WorkTree
+from dangjian.street.load import load_street  # street/: regional records, certification evaluations
 
-CONFIG_FILE = "dangjian.yaml"
-# Directories at the root kept for the street's own records, holiday files and templates.
-RESERVED_DIRS = ("street", "holidays", "templates", "out")
-YEAR_FILE = re.compile(r"^(meetings|dues|trainings|talks|activities|plan)/(\d{4})\.ya?ml$")
 SINGLE_FILES = {"branch.yaml": model.Branch, "members.yaml": model.MembersFile,
                 "applicants.yaml": model.ApplicantsFile}
 YEAR_KINDS = {"meetings": model.MeetingsFile, "dues": model.DuesFile, "trainings": model.TrainingsFile,
@@ -42,108 +51,8 @@ class Repository:
         return next((b for b in self.branches if b.id == branch_id), None)
 
 
-def find_root(start: Path) -> Path | None:
-    """The nearest directory at or above `start` holding dangjian.yaml."""
-    here = start.resolve()
-    if here.is_file():
-        here = here.parent
-    for candidate in (here, *here.parents):
-        if (candidate / CONFIG_FILE).is_file():
-            return candidate
-    return None
-
-
-def load_file(source, rel: str, cls, problems: list, engine: str = "fast", models=None):
-    """Read, decode, parse and convert one file; every failure becomes a (rule, Problem).
-    `models` (cache.FileModels) gives the result of an earlier load of the same bytes."""
-    if models is None:
-        return _load_file(source, rel, cls, problems, engine)
-    hit = models.get(rel, cls, engine)
-    if hit is not None:
-        obj, found = hit
-        problems.extend(found)
-        return obj
-    before = len(problems)
-    obj = _load_file(source, rel, cls, problems, engine)
-    models.put(rel, cls, engine, (obj, problems[before:]))
-    return obj
-
-
-def _load_file(source, rel: str, cls, problems: list, engine: str):
-    data = _read(source, rel, problems)
-    if data is None:
-        return None
-    return convert_bytes(data, rel, cls, problems, engine)
-
-
-def convert_bytes(data: bytes, rel: str, cls, problems: list, engine: str = "fast"):
-    """Decode, parse and convert one file's bytes into `cls`; failures go to `problems` as
-    (rule, Problem). Every reader of record-like files (plans, holiday files) comes here."""
-    from dangjian.schema import Converter
-    from dangjian.yamlread import parse_text
-
-    issues_before = len(problems)
-    value = _parse(data, rel, problems, engine, parse_text)
-    if value is None:
-        return None
-    skip = {(p.loc.line, p.loc.col) for _rule, p in problems[issues_before:]}
-    converter = Converter(rel, skip)
-    obj = converter.record(cls, value, value.pos if hasattr(value, "pos") else (1, 1), "文件")
-    for issue in converter.issues:
-        problems.append((issue.rule, Problem(issue.loc, issue.message)))
-    return obj
-
-
-def _read(source, rel: str, problems: list) -> bytes | None:
-    try:
-        return source.read(rel)
-    except (OSError, PermissionError) as exc:
-        problems.append(("file-unreadable", Problem(Loc(rel), f"无法读取文件：{_reason(exc)}")))
-        return None
-
-
-def _parse(data: bytes, rel: str, problems: list, engine: str, parse_text):
-    """Decode and parse; None (with the reason in `problems`) when there is nothing to convert."""
-    text, decode_issues = decode_record(data)
-    for issue in decode_issues:
-        problems.append((issue.rule, Problem(Loc(rel, issue.line, issue.col), issue.message)))
-    if text is None:
-        return None
-    if "dangjian" in text:  # ignore comments: an unusable one is a finding of this file
-        from dangjian.rules import all_rules
-        from dangjian.suppress import directives
-
-        problems.extend(directives(rel, text.split("\n"), {r.id for r in all_rules()})[1])
-    value, parse_issues = parse_text(text, engine)
-    for issue in parse_issues:
-        problems.append((issue.rule, Problem(Loc(rel, issue.line, issue.col), issue.message,
-                                             excerpt=issue.excerpt)))
-    if value is None and not parse_issues:
-        problems.append(("empty-file", Problem(Loc(rel), "文件是空的：请填写内容或删除此文件")))
-    return value
-
-
-def _reason(exc: Exception) -> str:
-    if isinstance(exc, FileNotFoundError):
-        return "文件不存在"
-    if isinstance(exc, IsADirectoryError):
-        return "这是一个目录"
-    return str(exc)
-
-
-PRIVATE_MEMBERS = "members.private.yaml"  # git-ignored overlay: 身份证号, 手机号 by 编号
-ROSTER_FILES = ("branch.yaml", "members.yaml", PRIVATE_MEMBERS)
 PRIVATE_KEYS = {"身份证号": "id_number", "手机号": "phone"}
 LAZY_LOADS: list[str] = []  # directories whose records a rule pulled in lazily (see LazyBranch)
-
-
-def _dir_of(rel: str) -> str:
-    return rel.rsplit("/", 1)[0] if "/" in rel else ""
-
-
-def organisation_dirs(files: list[str]) -> list[str]:
-    """The directories holding a branch.yaml, sorted (the root, "", among them if it does)."""
-    return sorted({_dir_of(f) for f in files if f == "branch.yaml" or f.endswith("/branch.yaml")})
 
 
 def _layout(files: list[str]) -> tuple[list[str], dict[str, str | None]]:
@@ -152,9 +61,9 @@ def _layout(files: list[str]) -> tuple[list[str], dict[str, str | None]]:
     dirs = {d for d in branch_dirs if d}
     owners: dict[str, str | None] = {}
     for rel in files:
-        if rel == CONFIG_FILE or rel.split("/", 1)[0] in RESERVED_DIRS:
+        if reserved(rel):
             continue
-        owners[rel] = _owner(_dir_of(rel), dirs)
+        owners[rel] = owner(dir_of(rel), dirs)
     return [d for d in branch_dirs if d], owners
 
 
@@ -176,8 +85,6 @@ def load_lazy(root: Path, source=None, engine: str = "fast", config: model.RepoC
     so may the rest of a branch, file by file (`models`, a cache.FileModels). A cached
     roster's `members` may be a function of no arguments that returns the list (or None
     when it is gone from the cache: the roster is then read again) on first use."""
-    from dangjian.sources import WorkTree
-
     source = source or WorkTree(root)
     problems: list[tuple[str, Problem]] = []
     files = source.files()
@@ -188,18 +95,16 @@ def load_lazy(root: Path, source=None, engine: str = "fast", config: model.RepoC
     branch_dirs, owners = _layout(files)
     repo = Repository(root=root, config=config, load_problems=problems, files=files)
     repo.source = source
-    from dangjian.street.load import load_street  # street/: regional records, certification evaluations
-
     repo.street = load_street(source, files, problems, engine)
     by_dir: dict[str, LazyBranch] = {d: LazyBranch(d) for d in branch_dirs}
     for d, records in by_dir.items():
-        records.parent = _owner(_dir_of(d), by_dir)
-    for rel, owner in owners.items():
-        if owner is None:
+        records.parent = owner(dir_of(d), by_dir)
+    for rel, belongs in owners.items():
+        if belongs is None:
             problems.append(("unknown-file", Problem(
                 Loc(rel), "此文件不属于任何党组织目录（同目录或上级目录中没有 branch.yaml），未被检查")))
         else:
-            by_dir[owner].files.append(rel)
+            by_dir[belongs].files.append(rel)
     for d, records in by_dir.items():
         cached = (rosters or {}).get(d)
         if cached is not None:
@@ -239,13 +144,10 @@ def load_roster(records: model.BranchRecords, source, problems: list, engine: st
 
 def _merge_private(records: model.BranchRecords, source, rel: str, problems: list, engine: str) -> None:
     """Lay 身份证号 and 手机号 from members.private.yaml over the roster, by 编号."""
-    from dangjian.schema import Converter
-    from dangjian.yamlread import parse_text
-
-    data = _read(source, rel, problems)
+    data = read(source, rel, problems)
     if data is None:
         return
-    value = _parse(data, rel, problems, engine, parse_text)
+    value = parse(data, rel, problems, engine)
     if value is None:
         return
     items = value.get("党员") if hasattr(value, "get") else None
@@ -283,20 +185,6 @@ def _merge_private(records: model.BranchRecords, source, rel: str, problems: lis
         problems.append((issue.rule, Problem(issue.loc, issue.message)))
 
 
-def year_of_path(path: str) -> int | None:
-    """The year a per-year file is for: `CN01/meetings/2025.yaml` → 2025."""
-    match = re.search(r"/(\d{4})\.ya?ml$", "/" + path)
-    return int(match.group(1)) if match else None
-
-
-def _owner(directory: str, by_dir) -> str | None:
-    while directory:
-        if directory in by_dir:
-            return directory
-        directory = directory.rsplit("/", 1)[0] if "/" in directory else ""
-    return None
-
-
 def _load_into(records: model.BranchRecords, rel: str, inner: str, source, problems, engine,
                models=None) -> None:
     """Load one non-roster file of an organisation directory into its records."""
@@ -307,13 +195,13 @@ def _load_into(records: model.BranchRecords, rel: str, inner: str, source, probl
         if obj is not None:
             records.applicants = obj.applicants
         return
-    match = YEAR_FILE.match(inner)
+    match = branch_year_file(inner)
     if not match:
         problems.append(("unknown-file", Problem(
             Loc(rel), "无法识别的文件名：党组织目录下应为 branch.yaml、members.yaml、applicants.yaml，"
                       "或 meetings/、dues/、trainings/、talks/、activities/、plan/ 下的“年份.yaml”")))
         return
-    kind, year = match.group(1), int(match.group(2))
+    kind, year = match
     if kind == "plan":  # the schedule's own files; read by the schedule commands
         return
     obj = load_file(source, rel, YEAR_KINDS[kind], problems, engine, models)
@@ -335,15 +223,6 @@ def _load_into(records: model.BranchRecords, rel: str, inner: str, source, probl
 # Which attribute of a branch each kind of file fills; a lazy branch loads one kind at a time.
 KIND_OF_ATTR = {"applicants": "applicants", "meetings": "meetings", "meeting_years": "meetings",
                 "dues": "dues", "trainings": "trainings", "talks": "talks", "activities": "activities"}
-
-
-def kind_of(inner: str) -> str:
-    """The kind of a file inside an organisation directory: roster, applicants, meetings, …"""
-    if inner in ROSTER_FILES:
-        return "roster"
-    if inner == "applicants.yaml":
-        return "applicants"
-    return inner.split("/", 1)[0] if YEAR_FILE.match(inner) else "other"
 
 
 def _lazy(name: str) -> property:

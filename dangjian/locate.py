@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dangjian.loader import find_root
+from dangjian.layout import find_root
 
 PROJECT_RECORDS = Path(__file__).resolve().parent.parent / "records"
 

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from dangjian.params import DEFAULT_PROFILE, PROFILES
 from dangjian.schema import Record, key
 
 ORG_KINDS = ("党委", "党总支", "党支部", "联合党支部", "临时党支部")
@@ -40,7 +41,7 @@ class RepoConfig(Record):
     name: str | None = key("组织名称", required=True, doc="如：中共城南街道工作委员会", example="中共城南街道工作委员会")
     kind: str | None = key("组织类型", choices=("街道党工委", "基层党委", "党总支", "党支部"), default="街道党工委",
                            doc="记录库所属组织的类型")
-    profile: str | None = key("规则集", choices=("national", "xz", "wuhua"), default="xz",
+    profile: str | None = key("规则集", choices=tuple(PROFILES), default=DEFAULT_PROFILE,
                               doc="national=全国性规定；xz=《街道、社区基层党组织规范化建设细则》；wuhua=五化建设")
     records_until: dt.date | None = key("记录截至", doc="台账记录到哪一天为止；规则不检查此日以后的时段（示例数据用）")
     records_from: dt.date | None = key("记录起始", doc="台账从哪一天开始记录；周期性规则不检查此日以前的时段。"

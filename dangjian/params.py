@@ -45,6 +45,7 @@ NATIONAL: dict[str, Param] = {p.name: p for p in (
     _p("社区班子人数（人口多）", None, "XZ-2.1", "辖区人口达到分界时社区党组织班子人数范围"),
 )}
 
+DEFAULT_PROFILE = "xz"  # the profile of a dangjian.yaml that names none (规则集)
 PROFILES: dict[str, dict[str, object]] = {
     "national": {},
     "xz": {
@@ -69,13 +70,6 @@ class Effective:
     source: str  # where the value came from, in Chinese
     clause: str = ""  # the clause the value comes from
     conflict: str = ""  # a looser local value that the national floor overrode, in Chinese
-
-
-def effective(profile: str, overrides: dict | None = None) -> dict[str, Effective]:
-    """The parameters a repository is judged by: national, then the profile, then 参数 (floors kept)."""
-    from dangjian.profiles import resolve
-
-    return resolve(profile, overrides)
 
 
 # --- Party dues (党费规定 2008, DF) ----------------------------------------------------------------

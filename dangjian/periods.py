@@ -11,88 +11,19 @@ yearly hours are pro-rated by the days the member belonged (`member_share`).
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
+from dangjian.calendar import Period, periods
 from dangjian.facts import membership_periods
+from dangjian.layout import branch_year_file
 from dangjian.located import Loc
 from dangjian.model import BranchRecords, Member
 
-QUARTERS = "一二三四"
-CADENCES = ("每月", "每季度", "每半年", "每年", "第一季度…第四季度", "上半年", "下半年", "1月…12月")
-YEAR_KINDS = ("meetings", "trainings", "talks", "activities", "dues")
+# The year files whose first year starts the records when 记录起始 is not set (plan/ does not).
+RECORD_KINDS = ("meetings", "trainings", "talks", "activities", "dues")
 # Load problems after which a file's records are unknown: its periods are not judged.
 FATAL = frozenset({"file-encoding", "file-unreadable", "yaml-syntax", "empty-file"})
-_YEAR_FILE = re.compile(r"(?:^|/)(?:meetings|trainings|talks|activities|dues)/(\d{4})\.ya?ml$")
-
-
-@dataclass(frozen=True)
-class Period:
-    start: dt.date
-    end: dt.date  # inclusive
-    label: str  # 2026年第二季度
-    due: dt.date  # the last day by which the record is expected (the end, or the named part's end)
-
-    @property
-    def year(self) -> int:
-        return self.start.year
-
-    def contains(self, day: dt.date | None) -> bool:
-        return day is not None and self.start <= day <= self.end
-
-
-def _month(year: int, m: int) -> tuple[dt.date, dt.date]:
-    return dt.date(year, m, 1), dt.date(year, m, calendar.monthrange(year, m)[1])
-
-
-def periods(cadence: object, year: int) -> list[Period]:
-    """The windows of `year` for a cadence: each needs at least one record. Raises ValueError."""
-    if cadence is None or cadence == "":
-        return []
-    text = str(cadence).strip()
-    whole = (dt.date(year, 1, 1), dt.date(year, 12, 31))
-    if text == "每月":
-        return [Period(*_month(year, m), f"{year}年{m}月", _month(year, m)[1]) for m in range(1, 13)]
-    if text == "每季度":
-        return [Period(dt.date(year, 3 * q - 2, 1), _month(year, 3 * q)[1], f"{year}年第{QUARTERS[q - 1]}季度",
-                       _month(year, 3 * q)[1]) for q in range(1, 5)]
-    if text == "每半年":
-        return [Period(dt.date(year, 6 * h - 5, 1), _month(year, 6 * h)[1], f"{year}年{'上下'[h - 1]}半年",
-                       _month(year, 6 * h)[1]) for h in range(1, 3)]
-    if text in ("每年", "全年"):
-        return [Period(*whole, f"{year}年", whole[1])]
-    due = _named_part_end(text, year)
-    if due is None:
-        raise ValueError(f"无法识别的周期“{cadence}”，可用：{'、'.join(CADENCES)}")
-    return [Period(*whole, f"{year}年", due)]
-
-
-def _named_part_end(text: str, year: int) -> dt.date | None:
-    if text in ("上半年", "下半年"):
-        return _month(year, 6 if text == "上半年" else 12)[1]
-    match = re.fullmatch(r"第([一二三四1-4])季度", text)
-    if match:
-        q = match.group(1)
-        return _month(year, 3 * (int(q) if q.isdigit() else QUARTERS.index(q) + 1))[1]
-    match = re.fullmatch(r"(\d{1,2})月", text)
-    if match and 1 <= int(match.group(1)) <= 12:
-        return _month(year, int(match.group(1)))[1]
-    return None
-
-
-def interval_months(cadence: object) -> int | None:
-    """How long a cadence lets pass between two records: 1, 3, 6 or 12 months; None if unknown."""
-    try:
-        found = periods(cadence, 2000)
-    except ValueError:
-        return None
-    if not found:
-        return None
-    first = found[0]
-    return (first.end.year - first.start.year) * 12 + first.end.month - first.start.month + 1
 
 
 def branch_span(branch: BranchRecords) -> tuple[dt.date, dt.date | None]:
@@ -112,7 +43,9 @@ def records_start(branch: BranchRecords, ctx) -> dt.date:
     configured = ctx.repo.config.records_from
     if configured:
         return configured
-    years = [int(m.group(1)) for rel in branch.files if (m := _YEAR_FILE.search(rel))]
+    skip = len(branch.directory) + 1 if branch.directory else 0
+    years = [found[1] for rel in branch.files
+             if (found := branch_year_file(rel[skip:])) and found[0] in RECORD_KINDS]
     return dt.date(min(years), 1, 1) if years else dt.date.max
 
 

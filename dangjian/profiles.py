@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from dangjian.calendar import interval_months
 from dangjian.params import BOUNDS, LOCAL_CLAUSES, NATIONAL, PROFILE_TITLES, PROFILES, Effective
-from dangjian.periods import interval_months
 
 SHIPPED = tuple(PROFILE_TITLES)
 OVERRIDE = "dangjian.yaml 参数"

@@ -7,10 +7,8 @@ reason silences nothing and is itself a finding (suppression-without-reason), as
 names no rule or an unknown rule (suppression-invalid).
 
 `apply()` is the pure part: findings and a way to read a file's lines in, the findings kept,
-the suppressions applied and the problems out. `settle()` is what engine.run calls last;
-`settle_with()` does the same from a Source's reader, a file list and the RepoConfig (for a
-run that has no Repository at hand). Both keep the result of the latest run in `last`, for
-summaries (validate) to list: `last.applied` holds Suppression(file, line, rule, reason).
+the suppressions applied and the problems out. This module knows nothing of the rule
+registry; engine.settle_with applies it with the registry's ids and severities.
 """
 
 from __future__ import annotations
@@ -19,7 +17,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from dangjian.findings import Finding, Problem, Severity
+from dangjian.decode import decode_record
+from dangjian.findings import Finding, Problem
 from dangjian.located import Loc
 
 WITHOUT_REASON = "suppression-without-reason"
@@ -55,9 +54,6 @@ class Result:
     problems: list[tuple[str, Problem]] = field(default_factory=list)  # (rule id, problem)
 
 
-last: Result | None = None  # the result of the latest engine.run, for summaries
-
-
 def directives(path: str, lines: list[str], known: set[str] | None = None) -> tuple[list[Directive], list]:
     """The usable directives of one file, and (rule id, Problem) for every unusable one."""
     found, problems = [], []
@@ -73,8 +69,7 @@ def directives(path: str, lines: list[str], known: set[str] | None = None) -> tu
             problems.append((INVALID, Problem(where, "忽略注释应写成 # dangjian: ignore[规则编号] 原因（规则编号见 dangjian rules）")))
             continue
         unknown = [i for i in ids if known is not None and i not in known]
-        for rule_id in unknown:
-            problems.append((INVALID, Problem(where, f"忽略注释中的规则编号“{rule_id}”不存在（见 dangjian rules）", key=rule_id)))
+        problems.extend(unknown_id(where, rule_id) for rule_id in unknown)
         reason = spec.group("reason").strip(_LEAD)
         if not reason:
             problems.append((WITHOUT_REASON, Problem(where, f"忽略 {'、'.join(ids)} 的注释没有写明原因，不生效；"
@@ -84,6 +79,17 @@ def directives(path: str, lines: list[str], known: set[str] | None = None) -> tu
         if usable:
             found.append(Directive(path, number, col, usable, reason))
     return found, problems
+
+
+def unknown_id(where: Loc, rule_id: str) -> tuple[str, Problem]:
+    return INVALID, Problem(where, f"忽略注释中的规则编号“{rule_id}”不存在（见 dangjian rules）", key=rule_id)
+
+
+def unchecked(path: str, lines: list[str]) -> list[tuple[str, Problem]]:
+    """The problems of a file's ignore comments for a reader without the rule registry: every
+    id named is reported as unknown, keyed by the id; engine.stamp_problems drops those that
+    name a rule (the registry is the engine's, and the file reader must not import it)."""
+    return directives(path, lines, frozenset())[1]
 
 
 def apply(findings: Iterable[Finding], read_lines: Callable[[str], list[str] | None],
@@ -116,8 +122,6 @@ def apply(findings: Iterable[Finding], read_lines: Callable[[str], list[str] | N
 
 def reader(source) -> Callable[[str], list[str] | None]:
     """read_lines for `apply` from a Source (WorkTree, GitTree …): decoded text split into lines."""
-    from dangjian.decode import decode_record
-
     def read_lines(path: str) -> list[str] | None:
         try:
             data = source.read(path)
@@ -129,37 +133,3 @@ def reader(source) -> Callable[[str], list[str] | None]:
         return None if text is None else text.split("\n")
 
     return read_lines
-
-
-def settle_with(findings: list[Finding], read_lines: Callable[[str], list[str] | None], files: Iterable[str],
-                config, select: set[str] | None = None, ignore: set[str] | None = None) -> list[Finding]:
-    """Apply the suppressions, add their problems as findings (severities from `config`, the
-    RepoConfig), keep the result in `last` and return the findings sorted."""
-    global last
-    from types import SimpleNamespace
-
-    from dangjian.engine import severity_for
-    from dangjian.rules import all_rules, get
-
-    known = {r.id for r in all_rules()}
-    result = apply(findings, read_lines, files, known)
-    out = list(result.kept)
-    shim = SimpleNamespace(config=config)
-    for rule_id, problem in result.problems:
-        rule = get(rule_id)
-        if (select and rule_id not in select) or (ignore and rule_id in ignore):
-            continue
-        severity = severity_for(rule, shim)
-        if severity is not None:
-            out.append(Finding(problem.loc, rule_id, Severity(severity), problem.message, rule.clauses, problem.key))
-    last = result
-    return sorted(set(out), key=Finding.sort_key)
-
-
-def settle(repo, findings: list[Finding], select: set[str] | None = None,
-           ignore: set[str] | None = None) -> list[Finding]:
-    """engine.run's last step: apply the repository's suppressions and add their problems."""
-    from dangjian.sources import WorkTree
-
-    source = getattr(repo, "source", None) or WorkTree(repo.root)
-    return settle_with(findings, reader(source), (), repo.config, select, ignore)

@@ -177,7 +177,7 @@ def test_cached_staged_runs_match_uncached_cold_warm_and_after_an_edit(tmp_path,
     only the edited file is parsed again (the branch's other files come from the cache)."""
     from test_cli import git
 
-    from dangjian import loader
+    from dangjian import readfile
 
     monkeypatch.setenv("DANGJIAN_CACHE_DIR", str(tmp_path / "cache"))
     root = make_repo(tmp_path, BROKEN)
@@ -186,13 +186,13 @@ def test_cached_staged_runs_match_uncached_cold_warm_and_after_an_edit(tmp_path,
     git(root, "commit", "-qm", "init")
     monkeypatch.chdir(root)
     parsed: list[str] = []
-    real = loader._load_file
+    real = readfile._load_file
 
     def spy(source, rel, *args):
         parsed.append(rel)
         return real(source, rel, *args)
 
-    monkeypatch.setattr(loader, "_load_file", spy)
+    monkeypatch.setattr(readfile, "_load_file", spy)
 
     def compare(*args: str) -> str:
         cached, plain = tmp_path / "cached.txt", tmp_path / "plain.txt"

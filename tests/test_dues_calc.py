@@ -17,8 +17,9 @@ from dangjian.dues.calc import (
     to_rate,
 )
 from dangjian.model import DUES_CATEGORIES
+from dangjian.profiles import resolve
 
-RULES = rules_for("xz")
+RULES = rules_for(resolve("xz"))
 
 
 @pytest.mark.parametrize(("category", "income", "amount", "rate"), [
@@ -87,7 +88,7 @@ def test_deductions_the_profile_allows_reduce_the_base() -> None:
 
 
 def test_a_profile_can_allow_no_deductions_and_change_rounding() -> None:
-    strict = rules_for("xz", {"党费基数扣除项目": [], "党费舍入单位": "0.1", "党费舍入方式": "向下"})
+    strict = rules_for(resolve("xz", {"党费基数扣除项目": [], "党费舍入单位": "0.1", "党费舍入方式": "向下"}))
     with pytest.raises(DuesError, match="不是本规则集允许"):
         calculate("在职", "6500", {"养老保险": "520"}, rules=strict)
     assert calculate("在职", "6533", rules=strict).amount == Decimal("97.9")  # 97.995 down to the jiao

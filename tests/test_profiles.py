@@ -10,8 +10,9 @@ from types import SimpleNamespace
 import pytest
 
 from conftest import make_repo
-from dangjian.params import LOCAL_CLAUSES, NATIONAL, PROFILES, effective
-from dangjian.periods import interval_months, judged, member_share, periods
+from dangjian.calendar import interval_months, periods
+from dangjian.params import LOCAL_CLAUSES, NATIONAL, PROFILES
+from dangjian.periods import judged, member_share
 from dangjian.profiles import SHIPPED, conflicts, looser, resolve
 
 
@@ -29,7 +30,7 @@ def test_every_local_value_cites_its_own_clause() -> None:
 def test_xz_training_hours_conflict_keeps_the_national_floor() -> None:
     found = {(c.name, c.local, c.national) for c in conflicts("xz")}
     assert found == {("党员年度学时", 24, 32)}  # 书记 32 学时 (XZ-2.4) has no national figure to be looser than
-    params = effective("xz")
+    params = resolve("xz")
     assert params["党员年度学时"].value == 32 and "XZ-3.2" in params["党员年度学时"].conflict
     assert conflicts("national") == [] and conflicts("wuhua") == []
 

@@ -9,15 +9,17 @@ from pathlib import Path
 import pytest
 from test_report_fixture import report_repo
 
+from dangjian import calendar
+from dangjian.context import RunContext
 from dangjian.loader import load_repository
 from dangjian.report import kinds, run
-from dangjian.report.common import Source, day_period, month_period, year_period
+from dangjian.report.common import Source
 from dangjian.report.docs import END, START, variables_markdown
 from dangjian.report.spec import SUMMARY, shape_errors
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "templates.md"
-PERIODS = {"month": month_period(2026, 10), "annual": year_period(2026), "year": year_period(2026),
-           "year-or-month": year_period(2026), "day": day_period(dt.date(2026, 10, 31))}
+PERIODS = {"month": calendar.month(2026, 10), "annual": calendar.whole(2026), "year": calendar.whole(2026),
+           "year-or-month": calendar.whole(2026), "day": calendar.up_to(dt.date(2026, 10, 31))}
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +29,7 @@ def repo(tmp_path_factory):
 
 def context(repo, kind: str, branch: str = "B1", period=None) -> dict:
     report = kinds.KINDS[kind]
-    source = Source(repo, period or PERIODS[report.period])
+    source = Source(repo, period or PERIODS[report.period], RunContext.of(repo.config, root=repo.root))
     return report.build(source, repo.branch(branch))
 
 
@@ -42,7 +44,7 @@ def test_contexts_hold_exactly_the_documented_variables(repo, kind: str, branch:
 @pytest.mark.parametrize("kind", list(kinds.KINDS))
 def test_street_summary_context(repo, kind: str) -> None:
     report = kinds.KINDS[kind]
-    source = Source(repo, PERIODS[report.period])
+    source = Source(repo, PERIODS[report.period], RunContext.of(repo.config, root=repo.root))
     contexts = [report.build(source, b) for b in repo.branches]
     summary = run.summary_context(source, report, contexts)
     assert shape_errors(summary, SUMMARY) == []
@@ -85,7 +87,7 @@ def test_monthly_figures(repo) -> None:
     assert c["dues"]["due"] == "0.00" and c["dues"]["paid"] == "213.70" and c["dues"]["owed"] == "0.00"
     assert c["dues"]["arrears"] == [{"name": "田富", "months": "8月、9月", "amount": "156.00"}]
     assert "尚未全部结束" in c["dues"]["note"]
-    september = context(repo, "monthly", period=month_period(2026, 9))
+    september = context(repo, "monthly", period=calendar.month(2026, 9))
     assert september["dues"]["owed"] == "78.00" and not september["dues"]["note"]
     assert [(d["name"], d["status"]) for d in c["development"]] == [("白雪", "本月起可以办理"), ("丁一", "本月到期")]
     assert [(t["talker"], t["talkee"]) for t in c["talks"]] == [("周建华", "田大利"), ("陈丽", "于敏")]

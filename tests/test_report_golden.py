@@ -12,16 +12,17 @@ from pathlib import Path
 import pytest
 
 from conftest import check_golden
+from dangjian import calendar
+from dangjian.context import RunContext
 from dangjian.report import kinds, run
-from dangjian.report.common import day_period, month_period, year_period
 from dangjian.report.docx_text import extract
 
 ROOT = Path(__file__).resolve().parent.parent
 RECORDS = ROOT / "records"
 GOLDEN = Path(__file__).parent / "golden" / "reports"
 BRANCH = "CN01"  # 幸福社区党支部: every kind of record
-PERIODS = {"month": month_period(2026, 10), "annual": year_period(2025), "year": year_period(2025),
-           "year-or-month": year_period(2025)}
+PERIODS = {"month": calendar.month(2026, 10), "annual": calendar.whole(2025), "year": calendar.whole(2025),
+           "year-or-month": calendar.whole(2025)}
 
 pytestmark = pytest.mark.skipif(not (RECORDS / "dangjian.yaml").is_file(), reason="records/ is not there")
 
@@ -35,8 +36,9 @@ def repo():
 
 def produce(repo, kind: str, out: Path, every: bool = False) -> list[Path]:
     report = kinds.KINDS[kind]
-    period = PERIODS.get(report.period) or day_period(month_period(2026, 10).end)
-    request = run.Request(report, RECORDS, period, None if every else BRANCH, every, ("md", "docx"), out)
+    period = PERIODS.get(report.period) or calendar.up_to(calendar.month(2026, 10).end)
+    context = RunContext.of(repo.config, root=RECORDS)
+    request = run.Request(report, RECORDS, period, context, None if every else BRANCH, every, ("md", "docx"), out)
     return run.produce(request, repo).written
 
 

@@ -258,7 +258,7 @@ def test_revised_plan_keeps_uids_of_moved_events(tmp_path: Path) -> None:
 
 def test_write_stores_plan_files_and_reads_back(tmp_path: Path) -> None:
     from dangjian.loader import load_repository
-    from dangjian.params import effective
+    from dangjian.profiles import resolve
     from dangjian.schedule import plan as planning
     from dangjian.schedule import planfile
     from dangjian.schedule.holidays import HolidayCalendar
@@ -271,7 +271,7 @@ def test_write_stores_plan_files_and_reads_back(tmp_path: Path) -> None:
     assert "值班" not in text.split("\n", 4)[-1]
     repo = load_repository(root)
     branch = repo.branch("SQ01")
-    built = planning.build(branch, 2026, HolidayCalendar(root), effective("xz"), planning.member_names(repo.branches))
+    built = planning.build(branch, 2026, HolidayCalendar(root), resolve("xz"), planning.member_names(repo.branches))
     read, problems = planfile.read(text.encode("utf-8"), "SQ01/plan/2026.yaml", 2026, "SQ01")
     assert problems == []
     assert [entry for entry, _ in read.entries] == [e for e in built.entries if e.kind != "duty"]

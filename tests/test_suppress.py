@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from conftest import AS_OF, BASE, make_repo
 from dangjian import suppress
+from dangjian.engine import settle_with
 from dangjian.findings import Finding, Severity
 from dangjian.located import Loc
 
@@ -58,9 +59,9 @@ def test_engine_applies_suppressions_and_keeps_them_for_the_summary(tmp_path) ->
     gap = meetings.replace("  - 日期: 2026-06-10\n    类型: [支部党员大会, ", "  - 日期: 2026-06-10\n    类型: [", 1)
     first, rest = gap.split("\n", 1)
     root = make_repo(tmp_path, {"B1/meetings/2026.yaml": f"{first}  # dangjian: ignore[general-meeting-cadence] 换届推迟\n{rest}"})
-    assert run(load_repository(root), AS_OF) == []
-    assert suppress.last is not None
-    assert [(s.file, s.line, s.rule, s.reason) for s in suppress.last.applied] == [
+    applied: list = []
+    assert run(load_repository(root), AS_OF, applied=applied) == []
+    assert [(s.file, s.line, s.rule, s.reason) for s in applied] == [
         ("B1/meetings/2026.yaml", 1, "general-meeting-cadence", "换届推迟")]
     # --select without the rule: its suppression problem is not reported either
     bare = make_repo(tmp_path / "b", {"B1/meetings/2026.yaml": f"{first}  # dangjian: ignore[general-meeting-cadence]\n{rest}"})
@@ -75,8 +76,9 @@ def test_settle_with_takes_severities_from_the_config() -> None:
                         "  - 日期: 2026-02-12  # dangjian: ignore[theme-day-monthly]",
                         "  - 日期: 2026-03-12  # dangjian: ignore[no-such-rule] 原因"]}
     config = SimpleNamespace(severities={suppress.WITHOUT_REASON: "错误", suppress.INVALID: "关闭"})
-    found = suppress.settle_with([_finding("m.yaml", 1, "theme-day-monthly"), _finding("m.yaml", 2, "theme-day-monthly")],
-                                 lambda path: lines.get(path), ["m.yaml"], config)
+    applied: list = []
+    found = settle_with([_finding("m.yaml", 1, "theme-day-monthly"), _finding("m.yaml", 2, "theme-day-monthly")],
+                        lambda path: lines.get(path), ["m.yaml"], config, applied=applied)
     assert [(f.rule, f.loc.line, f.severity) for f in found] == [
         ("theme-day-monthly", 2, Severity.ERROR), (suppress.WITHOUT_REASON, 2, Severity.ERROR)]
-    assert [(s.line, s.rule) for s in suppress.last.applied] == [(1, "theme-day-monthly")]
+    assert [(s.line, s.rule) for s in applied] == [(1, "theme-day-monthly")]

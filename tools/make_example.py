@@ -29,7 +29,7 @@ import example_street
 
 from dangjian import idnumber
 from dangjian.dates import add_years, years_between
-from dangjian.loader import RESERVED_DIRS
+from dangjian.layout import RESERVED_DIRS
 
 SEED = 20261031
 AS_OF = dt.date(2026, 10, 31)

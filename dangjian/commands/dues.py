@@ -63,10 +63,12 @@ def _scope(repo, path: Path | None) -> list:
 
 
 def _rules(repo=None, profile: str | None = None):
+    from dangjian.context import parameters
     from dangjian.dues.calc import rules_for
-    from dangjian.loader import CONFIG_FILE, find_root, load_file
+    from dangjian.layout import CONFIG_FILE, find_root
     from dangjian.model import RepoConfig
     from dangjian.params import PROFILES
+    from dangjian.readfile import load_file
     from dangjian.sources import WorkTree
 
     if profile is not None and profile not in PROFILES:
@@ -74,7 +76,7 @@ def _rules(repo=None, profile: str | None = None):
     config = repo.config if repo is not None else None
     if config is None and (root := find_root(Path.cwd())) is not None:
         config = load_file(WorkTree(root), CONFIG_FILE, RepoConfig, [])
-    return rules_for(profile or (config.profile if config else None) or "xz", config.parameters if config else None)
+    return rules_for(parameters(config, profile))
 
 
 @dues_app.command("calc")
@@ -238,11 +240,10 @@ def summary(
     as_of: Annotated[str | None, typer.Option("--as-of", metavar="YYYY-MM-DD", help="按哪一天统计（默认今天）")] = None,
 ) -> None:
     """党费收缴使用情况公布表：各党组织和街道合计的应交、实交、欠交、上缴、支出、结余。"""
-    from dangjian import dates
+    from dangjian import calendar, dates
     from dangjian.dues import report
-    from dangjian.dues.periods import Period, parse_month
+    from dangjian.dues.periods import parse_month
     from dangjian.figures import Figures
-    from dangjian.report.common import month_period
 
     year = _year(year_text)
     if half_text not in (None, "1", "2"):
@@ -259,9 +260,9 @@ def summary(
             month_year, number = parse_month(month_text)
             if month_year != year:
                 raise fail(f"--month {month_text} 不在 --year {year} 年内")
-            period, months = month_period(year, number), range(number, number + 1)
+            period, months = calendar.month(year, number), range(number, number + 1)
         else:
-            period = Period(year, half)
+            period = calendar.half(year, half) if half else calendar.whole(year)
             months = period.months
         rows, missing = report.summary(_scope(repo, path), year, months, Figures.of(repo, day))
     typer.echo(report.summary_text(rows, period, repo.config.name or "", output_format, missing))

@@ -61,7 +61,7 @@ def report(
 
 
 def _make(kind, path, branch, every, month, year, formats, out_dir, sort, masked, pdf, seconds, notes) -> None:
-    from dangjian import dates
+    from dangjian.context import RunContext
     from dangjian.loader import load_repository
     from dangjian.report import periods, run
     from dangjian.report.sandbox import ReportError
@@ -81,9 +81,8 @@ def _make(kind, path, branch, every, month, year, formats, out_dir, sort, masked
         raise ReportError("--branch 和 --all 只能用一个")
     root = resolve_root(path)
     repo = load_repository(root)
-    until = repo.config.records_until
-    reference = min(dates.today(), until) if until else dates.today()
-    period = periods.choose(kind.name, kind.period, month, year, reference)
+    context = RunContext.of(repo.config, root=root, source=repo.source, masked=masked)
+    period = periods.choose(kind.name, kind.period, month, year, context.day)
     if not branch and not every:
         readable = [b for b in repo.branches if b.info is not None]
         if len(readable) != 1:
@@ -92,7 +91,7 @@ def _make(kind, path, branch, every, month, year, formats, out_dir, sort, masked
         branch = readable[0].id
     if not masked:
         print(UNMASKED_WARNING, file=sys.stderr)
-    request = run.Request(kind, root, period, branch, every, chosen, out_dir, sort, masked, seconds)
+    request = run.Request(kind, root, period, context, branch, every, chosen, out_dir, sort, seconds)
     result = run.produce(request, repo)
     notes.extend(result.notes)
     for item in result.written:
@@ -116,7 +115,7 @@ def _shown(path: Path) -> str:
 
 
 def _list(path: Path | None) -> None:
-    from dangjian.loader import find_root
+    from dangjian.layout import find_root
     from dangjian.report import kinds, templates
 
     root = find_root(path) if path is not None else None

@@ -32,12 +32,11 @@ def schedule(
     force: Annotated[bool, typer.Option("--force", help="与 --write 一起用：覆盖已有的计划文件")] = False,
 ) -> None:
     """排出主题党日日期和三会一课年度计划。退出码：0 成功，1 有党组织的记录无法排期，2 用法、路径或节假日数据错误。"""
-    from dangjian import dates
-    from dangjian.params import effective
+    from dangjian.context import RunContext
+    from dangjian.loader import load_lazy
     from dangjian.schedule import plan as planning
     from dangjian.schedule.holidayfile import HolidayFileError, describe
-    from dangjian.schedule.holidays import PROVISIONAL_NOTE, HolidayCalendar, UnknownYear
-    from dangjian.schedule.records import load_for_schedule
+    from dangjian.schedule.holidays import PROVISIONAL_NOTE, UnknownYear
 
     fmt = output_format or (_SUFFIX_FORMAT.get(output.suffix.lower(), "table") if output else "table")
     if fmt not in FORMATS:
@@ -47,13 +46,16 @@ def schedule(
     if force and not write:
         raise fail("--force 只能与 --write 一起使用")
     root = resolve_root(path)
-    year = year or dates.today().year
+    # Only rosters are read (load_lazy): meetings, dues … play no part in a plan.
+    repo = load_lazy(root)
+    run = RunContext.of(repo.config, root=root)
+    year = year or run.today.year
     if not 1900 <= year <= 2200:
         raise fail(f"--year {year} 不是有效的年份")
-    config, branches = load_for_schedule(root)
+    branches = repo.branches
     chosen = _select(branches, root, path, branch, all_branches)
-    params = effective(config.profile or "xz", config.parameters or {})
-    cal = HolidayCalendar(root, provisional)
+    params = run.params
+    cal = run.holidays(provisional)
     names = planning.member_names(branches)
     try:
         warnings = _year_warnings(cal, year, PROVISIONAL_NOTE)
@@ -67,7 +69,7 @@ def schedule(
     problems = [describe(loc, msg) for p in plans for loc, msg in p.problems]
     for line in problems:
         print(f"dangjian：{line}", file=sys.stderr)
-    kept = _write_plans(root, plans, force, dates.today()) if write else 0
+    kept = _write_plans(root, plans, force, run.today) if write else 0
     if output is not None or not write:
         _emit(plans, year, fmt, output, warnings)
     if problems or kept:

@@ -25,7 +25,7 @@ def check(
 ) -> None:
     """检查模板：语法错误及其行号、报告没有提供的变量、会被安全机制拒绝的写法；
     在记录库中时再用真实台账试渲染一次。没有问题时退出码为 0，有错误为 1。"""
-    from dangjian.loader import find_root
+    from dangjian.layout import find_root
     from dangjian.report import check as checker
     from dangjian.report.sandbox import ReportError
 

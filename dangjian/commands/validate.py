@@ -161,18 +161,16 @@ def run_validate(paths: list[Path] | None = None, output_format: str = "text", s
         if p is not None and p.resolve() != root.resolve():
             roots[root].append(p.resolve())
 
-    from dangjian import suppress
     from dangjian.locate import display_prefix
 
     findings, files, suppressed = [], 0, []
     prefix = ""
     for root, limits in roots.items():
-        suppress.last = None
-        found, count = _validate_root(root, limits, day, staged, since, chosen, skipped, no_cache, engine)
+        found, count = _validate_root(root, limits, day, staged, since, chosen, skipped, no_cache, engine,
+                                      suppressed)
         prefix = display_prefix(root)
         findings.extend(found)
         files += count
-        suppressed.extend(suppress.last.applied if suppress.last else [])
 
     if unmasked:
         print(_unmasked_warning(), file=sys.stderr)
@@ -206,7 +204,7 @@ def _unmasked_warning() -> str:
 
 
 def _validate_root(root: Path, limits: list[Path], day, staged: bool, since: str | None, chosen, skipped,
-                   no_cache: bool, engine) -> tuple[list, int]:
+                   no_cache: bool, engine, suppressed: list) -> tuple[list, int]:
     from dangjian.cache import Cache
     from dangjian.sources import WorkTree
 
@@ -225,7 +223,7 @@ def _validate_root(root: Path, limits: list[Path], day, staged: bool, since: str
     wanted = _wanted_paths(root, limits, changed, source.files())
     in_scope = None if wanted is None else _scope(wanted)
     try:
-        found, _repo = engine.validate_repository(root, source, day, cache, chosen, skipped, in_scope)
+        found, _repo = engine.validate_repository(root, source, day, cache, chosen, skipped, in_scope, suppressed)
     finally:
         if hasattr(source, "close"):
             source.close()
@@ -243,10 +241,10 @@ def _wanted_paths(root: Path, limits: list[Path], changed: list[str] | None, fil
         return wanted or None
     if "dangjian.yaml" in changed:
         return wanted or None  # the profile or a parameter changed: everything may be affected
-    from dangjian.loader import _dir_of, _owner, organisation_dirs
+    from dangjian.layout import dir_of, organisation_dirs, owner
 
     branch_dirs = {d for d in organisation_dirs(files) if d}
-    touched = {_owner(_dir_of(f), branch_dirs) for f in changed} - {None}
+    touched = {owner(dir_of(f), branch_dirs) for f in changed} - {None}
     return wanted + sorted(touched) + list(changed)  # an empty list reports nothing
 
 

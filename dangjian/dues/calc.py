@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, ROUND_UP, Decimal, InvalidOperation
 
 from dangjian.model import DUES_CATEGORIES
+from dangjian.params import Effective
 
 # Categories charged a rate of their base, with the parameter holding the tiers and what the base is.
 PERCENT = {
@@ -137,10 +138,9 @@ class DuesRules:
         return next(t for t in table if t.upper is None or base <= t.upper)
 
 
-def rules_for(profile: str = "xz", overrides: Mapping[str, object] | None = None) -> DuesRules:
-    from dangjian.params import effective
-
-    return DuesRules.from_params(effective(profile, dict(overrides or {})))
+def rules_for(params: Mapping[str, Effective]) -> DuesRules:
+    """The dues rules of a run's effective parameters (context.parameters)."""
+    return DuesRules.from_params(params)
 
 
 @dataclass(frozen=True)

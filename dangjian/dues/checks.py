@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from dangjian import calendar
+from dangjian.calendar import Period
 from dangjian.dues.calc import (
     FARMER,
     FIXED,
@@ -19,7 +21,8 @@ from dangjian.dues.calc import (
     format_rate,
 )
 from dangjian.dues.ledger import AccountLedger, MonthEntry, months_between
-from dangjian.dues.periods import Period, parse_period, periods_for
+from dangjian.dues.periods import deadline as deadline_of
+from dangjian.dues.periods import parse_period, periods_for
 from dangjian.located import Loc
 from dangjian.model import DuesAccount, DuesFile, Publication
 
@@ -120,12 +123,13 @@ def publication_problems(files: dict[int, DuesFile], cadence: str, grace: int,
                 published.setdefault(period, []).append(pub)
     for year, dues in sorted(files.items()):
         for period in periods_for(year, cadence):
-            deadline = period.deadline(grace)
+            deadline = deadline_of(period, grace)
             if deadline >= as_of:
                 continue
-            covering = [period, Period(year, None)] if period.half == 2 else [period]
+            covering = [period, calendar.whole(year)] if period == calendar.half(year, 2) else [period]
             pubs = sorted((p for c in covering for p in published.get(c, [])), key=lambda p: p.date)
-            if not pubs and period.half is None and Period(year, 1) in published and Period(year, 2) in published:
+            if not pubs and period.kind == "year" and calendar.half(year, 1) in published \
+                    and calendar.half(year, 2) in published:
                 continue  # two half-yearly publications cover the year
             if not pubs:
                 yield "missing", dues, period.label, f"没有公布{period.label}党费收缴使用情况的记录（应于 {deadline} 前公布）"

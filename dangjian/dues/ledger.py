@@ -16,7 +16,7 @@ from decimal import Decimal
 from functools import cache
 from typing import NamedTuple
 
-from dangjian.dues.periods import month_end
+from dangjian.calendar import month_end
 from dangjian.facts import membership_periods
 from dangjian.located import Loc
 from dangjian.model import BranchRecords, DuesAccount, DuesFile, Member

@@ -6,9 +6,9 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal
 
+from dangjian.calendar import Period, month_end
 from dangjian.dues.calc import Assessment, format_money, format_rate
 from dangjian.dues.ledger import ZERO
-from dangjian.dues.periods import Period, month_end
 from dangjian.facts import is_member_on
 from dangjian.figures import Figures
 from dangjian.model import BranchRecords

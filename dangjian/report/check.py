@@ -124,7 +124,7 @@ def kind_for(path: Path, forced: str | None) -> tuple[str | None, bool]:
 def trial_render(path: Path, fmt: str, kind: str | None, summary: bool, root: Path, branch: str | None,
                  seconds: float) -> list[Problem]:
     """Render with the records of `root` (the default period of the kind); runtime errors as problems."""
-    from dangjian import dates
+    from dangjian.context import RunContext
     from dangjian.loader import load_repository
     from dangjian.report import render
     from dangjian.report.common import Source
@@ -136,7 +136,8 @@ def trial_render(path: Path, fmt: str, kind: str | None, summary: bool, root: Pa
     if report is None:
         return []
     repo = load_repository(root)
-    source = Source(repo, default_period(report.period, reference_day(repo, dates.today())))
+    context = RunContext.of(repo.config, root=root, source=repo.source)
+    source = Source(repo, default_period(report.period, context.day), context)
     readable = sorted((b for b in repo.branches if b.info is not None), key=lambda b: b.directory)
     if branch:
         readable = [b for b in readable if b.id == branch]
@@ -155,8 +156,3 @@ def trial_render(path: Path, fmt: str, kind: str | None, summary: bool, root: Pa
     except ReportError as exc:
         return [Problem(None, f"试渲染失败：{exc}")]
     return []
-
-
-def reference_day(repo, today):
-    until = repo.config.records_until
-    return min(today, until) if until else today

@@ -13,6 +13,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 
 from dangjian import dates
+from dangjian.calendar import Period
+from dangjian.context import RunContext
 from dangjian.idnumber import mask_id, mask_phone
 from dangjian.loader import Repository
 from dangjian.model import BranchRecords, Member
@@ -20,67 +22,31 @@ from dangjian.model import BranchRecords, Member
 UNAVAILABLE = "（暂无此数据）"
 
 
-@dataclass(frozen=True)
-class Period:
-    """The span a report covers; `end` is also the day rosters and ratios are taken on."""
-
-    start: dt.date
-    end: dt.date
-    label: str  # 2026年10月, 2026年度, 截至2026年10月31日
-    kind: str  # month, year, day
-
-    @property
-    def year(self) -> int:
-        return self.end.year
-
-    def contains(self, day: dt.date | None) -> bool:
-        return day is not None and self.start <= day <= self.end
-
-    def as_context(self) -> dict:
-        return {"label": self.label, "kind": self.kind, "start": self.start.isoformat(),
-                "end": self.end.isoformat(), "start_cn": dates.cn_date(self.start),
-                "end_cn": dates.cn_date(self.end), "year": self.end.year,
-                "month": self.end.month if self.kind == "month" else None}
-
-
-def month_period(year: int, month: int) -> Period:
-    start = dt.date(year, month, 1)
-    end = dates.add_months(start, 1) - dt.timedelta(days=1)
-    return Period(start, end, f"{year}年{month}月", "month")
-
-
-def year_period(year: int) -> Period:
-    return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), f"{year}年度", "year")
-
-
-def day_period(day: dt.date) -> Period:
-    return Period(dt.date(day.year, 1, 1), day, f"截至{dates.cn_date(day)}", "day")
-
-
 @dataclass
 class Source:
-    """One run's data: the repository, the period and the reader's choices."""
+    """One run's data: the repository, the period, the run context and the reader's choices."""
 
     repo: Repository
     period: Period
+    run: RunContext  # checking day, parameters, masking (dangjian/context.py)
     sort: str = "stroke"
-    masked: bool = True
     notes: list[str] = field(default_factory=list)  # warnings for stderr (not part of any report)
     _findings: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def masked(self) -> bool:
+        return self.run.masked
 
     @cached_property
     def people(self) -> dict[str, Member]:
         return {m.id: m for b in self.repo.branches for m in b.members if m.id}
 
-    @cached_property
+    @property
     def params(self) -> dict:
-        from dangjian.params import effective
+        return self.run.params
 
-        return effective(self.repo.config.profile or "xz", self.repo.config.parameters or {})
-
-    def param(self, name: str, default=None):
-        found = self.params.get(name)
-        return default if found is None or found.value is None else found.value
+    def param(self, name: str):
+        return self.run.param(name)
 
     def name(self, member_id: str | None) -> str:
         if not member_id:
@@ -116,11 +82,10 @@ class Source:
             self._findings[day] = found
         return self._findings[day]
 
-    @cached_property
+    @property
     def checking_day(self) -> dt.date:
-        """Today, or 记录截至 if that is earlier: the records go no further."""
-        until = self.repo.config.records_until
-        return min(d for d in (until, dates.today()) if d)
+        """The run's checking day (dangjian/context.py): today, never after 记录截至."""
+        return self.run.day
 
     @property
     def as_of(self) -> dt.date:

@@ -110,7 +110,7 @@ def _cadences(source: Source, branch: BranchRecords, meetings, year: int, end: d
     rows = []
     seats = len(branch.info.committee.seats) if branch.info and branch.info.committee else 0
     for kind, param in CADENCES:
-        if kind == "支委会" and seats < int(source.param("支委会最少委员", 3)):
+        if kind == "支委会" and seats < int(source.param("支委会最少委员")):
             continue
         cadence = "每月" if param is None else source.param(param)
         spans = [s for s in figures.cadence_periods(cadence, year) if s[1] <= end]
@@ -121,7 +121,7 @@ def _cadences(source: Source, branch: BranchRecords, meetings, year: int, end: d
 
 
 def _groups(source: Source, branch: BranchRecords, meetings, year: int, end: dt.date) -> list[dict]:
-    spans = [s for s in figures.cadence_periods(source.param("党小组会周期", "每月"), year) if s[1] <= end]
+    spans = [s for s in figures.cadence_periods(source.param("党小组会周期"), year) if s[1] <= end]
     rows = []
     for party_group in branch.info.groups if branch.info else []:
         held, missing, _ = _held(meetings, "党小组会", spans, party_group.name)
@@ -151,7 +151,7 @@ def _election(source: Source, branch: BranchRecords, start, end) -> dict:
     if committee is None or not committee.term_years:
         return {"session": "", "elected_cn": "", "term_years": "", "expires_cn": "", "status": "未记录"}
     expires = dates.add_years(committee.elected, committee.term_years)
-    warn = int(source.param("换届提醒月数", 6))
+    warn = int(source.param("换届提醒月数"))
     if start <= committee.elected <= end:
         status = "本年已换届"
     elif expires <= end:

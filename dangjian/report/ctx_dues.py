@@ -59,7 +59,7 @@ def build(source: Source, branch: BranchRecords) -> dict:
 def _publication_periods(source: Source, year: int):
     """The periods of the 公布表 (the year, or its halves and then the year) and a test of
     whether a 公布 record's 范围 covers the year."""
-    cadence = str(source.param("党费公布周期", "年"))
+    cadence = str(source.param("党费公布周期"))
     try:
         spans = [(p.label, p.months) for p in periods_for(year, cadence)]
     except ValueError:  # a bad 党费公布周期 is reported by validate; show the year

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from dangjian import calendar as cadences
 from dangjian import dates
 from dangjian.model import BranchRecords
 from dangjian.report.common import Source, cn, iso, money
 from dangjian.schedule.holidayfile import HolidayFileError
-from dangjian.schedule.holidays import HolidayCalendar, UnknownYear
-from dangjian.schedule.periods import periods
+from dangjian.schedule.holidays import UnknownYear
 from dangjian.schedule.plan import build
 
 ZERO = Decimal(0)
@@ -46,9 +46,8 @@ def planned(source: Source, branch: BranchRecords, year: int, month: int) -> dic
     if branch.info is None:
         return {"available": False, "entries": [], "note": "branch.yaml 无法读取"}
     try:
-        calendar = HolidayCalendar(source.repo.root, provisional=True)
         names = {mid: source.name(mid) for mid in source.people}
-        plan = build(branch, year, calendar, source.params, names)
+        plan = build(branch, year, source.run.holidays(provisional=True), source.params, names)
     except (HolidayFileError, UnknownYear) as exc:  # validate reports the holidays file with its place
         return {"available": False, "entries": [], "note": f"无法排出计划：{exc}"}
     items = [{"date": iso(e.date), "date_cn": cn(e.date), "what": e.title, "note": e.reason or "",
@@ -59,9 +58,10 @@ def planned(source: Source, branch: BranchRecords, year: int, month: int) -> dic
 
 
 def cadence_periods(cadence: str | None, year: int) -> list:
-    """The periods of a cadence parameter (每月, 每季度, 第四季度, 12月…): (start, end, label);
-    none for an unreadable cadence (the param-value rule reports it)."""
+    """The periods of a cadence parameter (每月, 每季度, 第四季度, 12月…): (start, end, label within
+    the year), read by the one calendar as the rules read it; none for an unreadable cadence
+    (the param-value rule reports it)."""
     try:
-        return [(p.start, p.end, p.label) for p in periods(cadence, year)] if cadence else []
-    except ValueError:
+        return [(p.start, p.end, p.part) for p in cadences.periods(cadence, year)]
+    except cadences.CalendarError:
         return []

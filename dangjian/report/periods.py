@@ -13,16 +13,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from dangjian import calendar
+from dangjian.calendar import Period
 from dangjian.dates import add_months
-from dangjian.report.common import Period, day_period, month_period, year_period
 from dangjian.report.sandbox import ReportError
 
 
 def parse_month(text: str) -> tuple[int, int]:
-    match = re.fullmatch(r"\s*(\d{4})-(\d{1,2})\s*", text or "")
-    if not match or not 1 <= int(match.group(2)) <= 12:
-        raise ReportError(f"--month 的值“{text}”无效，应写成 YYYY-MM，如 2026-10")
-    return int(match.group(1)), int(match.group(2))
+    try:
+        return calendar.parse_month(text)
+    except calendar.CalendarError:
+        raise ReportError(f"--month 的值“{text}”无效，应写成 YYYY-MM，如 2026-10") from None
 
 
 def parse_year(text: str) -> int:
@@ -41,13 +42,13 @@ def last_complete_month(reference: dt.date) -> tuple[int, int]:
 
 def default_period(kind_period: str, reference: dt.date) -> Period:
     if kind_period == "month":
-        return month_period(*last_complete_month(reference))
+        return calendar.month(*last_complete_month(reference))
     if kind_period == "day":
-        return day_period(reference)
+        return calendar.up_to(reference)
     if kind_period == "annual":
         complete = reference.month == 12 and reference.day == 31
-        return year_period(reference.year if complete else reference.year - 1)
-    return year_period(reference.year)
+        return calendar.whole(reference.year if complete else reference.year - 1)
+    return calendar.whole(reference.year)
 
 
 def choose(kind_name: str, kind_period: str, month: str | None, year: str | None, reference: dt.date) -> Period:
@@ -57,19 +58,19 @@ def choose(kind_name: str, kind_period: str, month: str | None, year: str | None
     if kind_period == "month":
         if year:
             raise ReportError(f"{kind_name} 报告按月生成，请用 --month YYYY-MM，而不是 --year")
-        return month_period(*parse_month(month)) if month else default_period("month", reference)
+        return calendar.month(*parse_month(month)) if month else default_period("month", reference)
     if kind_period in ("year", "annual"):
         if month:
             raise ReportError(f"{kind_name} 报告按年生成，请用 --year YYYY，而不是 --month")
-        return year_period(parse_year(year)) if year else default_period(kind_period, reference)
+        return calendar.whole(parse_year(year)) if year else default_period(kind_period, reference)
     if kind_period == "year-or-month":
         if month:
-            return month_period(*parse_month(month))
-        return year_period(parse_year(year)) if year else default_period("year", reference)
+            return calendar.month(*parse_month(month))
+        return calendar.whole(parse_year(year)) if year else default_period("year", reference)
     # A roster is taken on a day that is on record: never after the reference day.
     if month:
         y, m = parse_month(month)
-        return day_period(min(month_period(y, m).end, reference))
+        return calendar.up_to(min(calendar.month(y, m).end, reference))
     if year:
-        return day_period(min(dt.date(parse_year(year), 12, 31), reference))
+        return calendar.up_to(min(dt.date(parse_year(year), 12, 31), reference))
     return default_period("day", reference)

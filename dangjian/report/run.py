@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dangjian.context import RunContext
 from dangjian.loader import load_repository
 from dangjian.model import BranchRecords
 from dangjian.report import findings, kinds, render, templates
@@ -23,12 +24,12 @@ class Request:
     kind: kinds.ReportKind
     root: Path
     period: Period
+    run: RunContext  # the command's: checking day, parameters, masking
     branch: str | None = None  # one organisation's 编号; None with every=True
     every: bool = False
     formats: tuple[str, ...] = ("md",)
     out_dir: Path = Path("out")
     sort: str = "stroke"
-    masked: bool = True
     seconds: float = DEFAULT_SECONDS
 
 
@@ -77,7 +78,7 @@ def stem_for(context: dict, period: Period) -> str:
 
 def produce(request: Request, repo=None) -> Result:
     repo = repo or load_repository(request.root)
-    source = Source(repo, request.period, request.sort, request.masked)
+    source = Source(repo, request.period, request.run, request.sort)
     branches = chosen_branches(repo, request)
     contexts = [request.kind.build(source, b) for b in branches]
     stems = unique([stem_for(c, request.period) for c in contexts], [b.id for b in branches])

@@ -1,114 +1,47 @@
-"""The rule registry: every check the tool makes, with its id, severity and clauses.
+"""Every rule, registered by importing each rule module explicitly (no scanning).
 
-Rule modules are imported explicitly below (no scanning); `@rule` refuses duplicate ids.
-A rule is a generator over one branch (`scope="branch"`) or the whole repository
-(`scope="repo"`) that yields Problems; the engine stamps id, severity and citation.
-Format rules (`scope="file"`) are raised by the loader and registered here so that they
-are listed, documented and configurable like the others.
+The registry itself (the Rule type, `@rule`) is dangjian/rules/registry.py; a rule module
+imports that, and this package imports every rule module, so that `all_rules()` and `get()`
+see them all.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dangjian.rules import (  # noqa: F401 - imported for registration
+    certification,
+    development,
+    dues,
+    evaluation,
+    fileformat,
+    identity,
+    integrity,
+    meetings,
+    members,
+    organisation,
+    premises,
+    privacy,
+    profile,
+    regional,
+    schedule,
+    service,
+    setup,
+    suppressions,
+    talks,
+    training,
+    votes,
+)
+from dangjian.rules.registry import _REGISTRY, Rule, format_rule, rule
 
-from dangjian.findings import Severity
-
-_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-
-
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    severity: Severity
-    clauses: tuple[str, ...]
-    scope: str  # "file", "branch" or "repo"
-    doc: str
-    func: Callable | None = None
-    params: tuple[str, ...] = field(default=())
-    category: str = "规定"
-    needs_roster: bool = True  # skipped for a branch whose members.yaml could not be read
-
-    @property
-    def summary(self) -> str:
-        return self.doc.strip().splitlines()[0] if self.doc.strip() else self.id
-
-    def example(self, label: str) -> str:
-        """The text after `通过：` or `违反：` in the docstring, up to the next label."""
-        match = re.search(rf"{label}：(.*?)(?=\n\s*(?:通过|违反)：|\Z)", self.doc, re.S)
-        return _dedent(match.group(1)) if match else ""
-
-
-def _dedent(text: str) -> str:
-    lines = text.strip("\n").splitlines()
-    indents = [len(x) - len(x.lstrip()) for x in lines[1:] if x.strip()]
-    cut = min(indents) if indents else 0
-    return "\n".join([lines[0].strip(), *[x[cut:] for x in lines[1:]]]).strip() if lines else ""
-
-
-_REGISTRY: dict[str, Rule] = {}
-
-
-def _add(r: Rule) -> Rule:
-    if not _ID.match(r.id):
-        raise ValueError(f"rule id must be kebab-case: {r.id}")
-    if r.id in _REGISTRY:
-        raise ValueError(f"duplicate rule id: {r.id}")
-    _REGISTRY[r.id] = r
-    return r
-
-
-def rule(id: str, severity: Severity, clauses: tuple[str, ...], scope: str = "branch",
-         params: tuple[str, ...] = (), category: str = "规定", needs_roster: bool = True) -> Callable:
-    def decorate(func: Callable[..., Iterator]) -> Callable:
-        _add(Rule(id, severity, clauses, scope, func.__doc__ or "", func, params, category, needs_roster))
-        return func
-    return decorate
-
-
-def format_rule(id: str, severity: Severity, doc: str) -> None:
-    _add(Rule(id, severity, (), "file", doc, category="格式"))
+__all__ = ["Rule", "all_rules", "format_rule", "get", "is_rule", "rule"]
 
 
 def all_rules() -> list[Rule]:
-    _load()
     return list(_REGISTRY.values())
 
 
 def get(rule_id: str) -> Rule:
-    _load()
     return _REGISTRY[rule_id]
 
 
-_loaded = False
-
-
-def _load() -> None:
-    global _loaded
-    if _loaded:
-        return
-    _loaded = True
-    from dangjian.rules import (  # noqa: F401 - imported for registration
-        certification,
-        development,
-        dues,
-        evaluation,
-        fileformat,
-        identity,
-        integrity,
-        meetings,
-        members,
-        organisation,
-        premises,
-        privacy,
-        profile,
-        regional,
-        schedule,
-        service,
-        setup,
-        suppressions,
-        talks,
-        training,
-        votes,
-    )
+def is_rule(rule_id: str) -> bool:
+    return rule_id in _REGISTRY

@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from dangjian.findings import Problem, Severity
 from dangjian.model import Certification, Evaluation
-from dangjian.rules import rule
+from dangjian.rules.registry import rule
 from dangjian.street.load import StreetRecords
 
 MODEL = "最强党支部"

@@ -10,7 +10,7 @@ from dangjian.facts import is_full_member_on
 from dangjian.findings import Problem, Severity
 from dangjian.model import Applicant, BranchRecords
 from dangjian.periods import records_start, unknown
-from dangjian.rules import rule
+from dangjian.rules.registry import rule
 
 STEPS = (("applied", "申请日期"), ("talked", "谈话日期"), ("activist", "积极分子日期"), ("candidate", "发展对象日期"),
          ("admitted", "支部大会日期"), ("approved", "审批日期"))

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterator
 from decimal import Decimal
 
+from dangjian.calendar import month_end
 from dangjian.dues.calc import DuesRules, format_money
 from dangjian.dues.checks import (
     amount_mismatches,
@@ -20,10 +21,9 @@ from dangjian.dues.checks import (
     unpaid_runs,
 )
 from dangjian.dues.ledger import BranchLedger, MonthEntry, branch_ledger, histories, months_between
-from dangjian.dues.periods import month_end
 from dangjian.findings import Problem, Severity
 from dangjian.model import BranchRecords, DuesAccount
-from dangjian.rules import rule
+from dangjian.rules.registry import rule
 
 
 def _dues_rules(ctx) -> DuesRules:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from dangjian.calendar import Period
 from dangjian.findings import Problem, Severity
 from dangjian.leaders import secretaries_between
 from dangjian.model import BranchRecords
-from dangjian.periods import Period, due, member_covers, missing_at
-from dangjian.rules import rule
+from dangjian.periods import due, member_covers, missing_at
+from dangjian.rules.registry import rule
 
 
 def _dated(branch: BranchRecords, attr: str) -> Iterator[tuple[object, dt.date]]:

@@ -10,7 +10,8 @@ import difflib
 from collections.abc import Iterator
 
 from dangjian.findings import Problem, Severity
-from dangjian.rules import format_rule, rule
+from dangjian.params import NATIONAL
+from dangjian.rules.registry import format_rule, registered, rule
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -108,10 +109,6 @@ def config_valid(repo, ctx) -> Iterator[Problem]:
       参数:
         换届提醒月份: 3
     """
-    from dangjian.findings import Severity as S
-    from dangjian.params import NATIONAL
-    from dangjian.rules import all_rules
-
     config = repo.config
     for name, value in (config.parameters or {}).items():
         if name not in NATIONAL:
@@ -121,7 +118,7 @@ def config_valid(repo, ctx) -> Iterator[Problem]:
         elif NATIONAL[name].value is not None and type(value) is not type(NATIONAL[name].value):
             yield Problem(config.at("parameters"), f"参数“{name}”的值“{value}”类型不对，"
                           f"应与默认值 {NATIONAL[name].value} 同类")
-    known = {r.id for r in all_rules()}
+    known = {r.id for r in registered()}  # every rule: the engine runs this after all registered
     for rule_id, level in (config.severities or {}).items():
         if rule_id not in known:
             guess = difflib.get_close_matches(str(rule_id), sorted(known), n=1)
@@ -129,6 +126,6 @@ def config_valid(repo, ctx) -> Iterator[Problem]:
                           (f"，是否想写“{guess[0]}”？" if guess else ""))
         elif str(level) != "关闭":
             try:
-                S.parse(level)
+                Severity.parse(level)
             except ValueError as exc:
                 yield Problem(config.at("severities"), f"规则 {rule_id}：{exc}")

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dangjian.findings import Problem, Severity
 from dangjian.idnumber import mask_id, problems
 from dangjian.model import BranchRecords
-from dangjian.rules import rule
+from dangjian.rules.registry import rule
 
 
 @rule("id-number-valid", Severity.ERROR, ("XZ-3.7",))

@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from dangjian.dates import add_months
 from dangjian.facts import descendants, membership_periods
 from dangjian.findings import Problem, Severity
-from dangjian.loader import year_of_path
+from dangjian.layout import year_of_path
 from dangjian.located import Loc
 from dangjian.model import BranchRecords
-from dangjian.rules import rule
+from dangjian.rules.registry import rule
 
 
 @rule("member-id-unique", Severity.ERROR, ("XZ-3.7",), scope="repo")

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from dangjian.calendar import Period
 from dangjian.findings import Problem, Severity
 from dangjian.leaders import committee_size_through, secretaries_between
 from dangjian.model import BranchRecords, Meeting
-from dangjian.periods import Period, due, has_members, member_covers, missing_at
-from dangjian.rules import rule
+from dangjian.periods import due, has_members, member_covers, missing_at
+from dangjian.rules.registry import rule
 
 STUDY_WORDS = "标准化规范化"
 

@@ -9,7 +9,7 @@ from dangjian.dates import add_months
 from dangjian.facts import membership_periods
 from dangjian.findings import Problem, Severity
 from dangjian.model import LEAVING_KINDS, BranchRecords, Member
-from dangjian.rules import rule
+from dangjian.rules.registry import rule
 
 
 def _expiry(member: Member, ctx) -> dt.date | None:

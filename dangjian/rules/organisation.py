@@ -8,7 +8,7 @@ from dangjian.dates import add_months, add_years, years_between
 from dangjian.facts import descendants, full_members_on, members_on
 from dangjian.findings import Problem, Severity
 from dangjian.model import BranchRecords
-from dangjian.rules import rule
+from dangjian.rules.registry import rule
 
 
 def _active(branch: BranchRecords, ctx) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dangjian.findings import Problem, Severity
 from dangjian.model import BranchRecords
 from dangjian.periods import years
-from dangjian.rules import rule
+from dangjian.rules.registry import rule
 
 BOOKS = {"meetings": "组织生活记实簿", "trainings": "学习工作记录簿", "activities": "联系服务群众记录簿",
          "dues": "党费收缴使用账簿"}

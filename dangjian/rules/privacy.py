@@ -15,7 +15,7 @@ from io import BytesIO
 from dangjian.findings import Problem, Severity
 from dangjian.located import Loc
 from dangjian.privacy import find_unmasked
-from dangjian.rules import rule
+from dangjian.rules.registry import rule
 
 SAFE_ID = re.compile(r"^[0-9A-Za-z\u4e00-\u9fff][0-9A-Za-z\u4e00-\u9fff_-]{0,63}$")
 _XML_TEXT = re.compile(r"<[^>]+>")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from dangjian.calendar import CADENCES, periods
 from dangjian.findings import Problem, Severity
-from dangjian.periods import CADENCES, periods
 from dangjian.profiles import bound_of
-from dangjian.rules import rule
+from dangjian.rules.registry import rule
 
 REPORT_TARGETS = ("上级党组织", "支部党员大会")
 

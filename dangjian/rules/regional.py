@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dangjian.findings import Problem, Severity
 from dangjian.located import Loc
 from dangjian.model import PartnerUnit, StreetMeeting
-from dangjian.rules import rule
+from dangjian.rules.registry import rule
 from dangjian.street.load import StreetRecords
 from dangjian.street.periods import judged, missing_at, readable
 from dangjian.street.references import references

@@ -12,11 +12,11 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from dangjian import calendar as P
 from dangjian.findings import Problem, Severity
 from dangjian.located import Loc
 from dangjian.model import BranchRecords
-from dangjian.rules import rule
-from dangjian.schedule import periods as P
+from dangjian.rules.registry import rule
 from dangjian.schedule.entries import KINDS
 from dangjian.schedule.fixedday import FixedDayError, parse_fixed_day, place
 from dangjian.schedule.holidayfile import HOLIDAY_DIR, HolidayFileError, check_holiday_file
@@ -130,7 +130,7 @@ def plan_not_held(branch: BranchRecords, ctx) -> Iterator[Problem]:
                 message = (f"计划{entry.date.isoformat()}开展主题党日，但{entry.date.year}年{entry.date.month}月"
                            "没有主题党日的会议记录")
             else:
-                message = (f"计划{period.start.year}年{period.label}{KINDS[entry.kind].verb}{entry.title}"
+                message = (f"计划{period.start.year}年{period.part}{KINDS[entry.kind].verb}{entry.title}"
                            f"（最迟 {entry.date.isoformat()}），但没有相应的会议记录")
             yield Problem(loc, message, key=entry.uid())
 

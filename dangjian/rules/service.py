@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dangjian.findings import Problem, Severity
 from dangjian.model import BranchRecords
 from dangjian.periods import member_covers, missing_at, years
-from dangjian.rules import rule
+from dangjian.rules.registry import rule
 
 
 @rule("volunteer-service", Severity.WARNING, ("WH-3.6",), params=("志愿服务年度次数", "志愿服务除外标记"))

@@ -9,7 +9,7 @@ from dangjian.facts import full_members_on
 from dangjian.findings import Problem, Severity
 from dangjian.leaders import seats_on
 from dangjian.model import BranchRecords
-from dangjian.rules import rule
+from dangjian.rules.registry import rule
 
 COLLEGE = ("研究生", "大学本科", "大学专科")
 

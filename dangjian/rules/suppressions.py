@@ -6,7 +6,7 @@ They concern the record format, not a regulation, so they cite no clause.
 from __future__ import annotations
 
 from dangjian.findings import Severity
-from dangjian.rules import format_rule
+from dangjian.rules.registry import format_rule
 
 format_rule("suppression-without-reason", Severity.WARNING, """忽略某条规则的注释必须写明原因；没有原因的注释不生效。
 

@@ -6,12 +6,13 @@ import datetime as dt
 from collections.abc import Iterator
 from itertools import combinations
 
+from dangjian.calendar import Period
 from dangjian.facts import is_member_on
 from dangjian.findings import Problem, Severity
 from dangjian.leaders import members_of_committee_through, secretaries_between
 from dangjian.model import BranchRecords
-from dangjian.periods import Period, branch_span, due, member_covers, missing_at, records_start, unknown
-from dangjian.rules import rule
+from dangjian.periods import branch_span, due, member_covers, missing_at, records_start, unknown
+from dangjian.rules.registry import rule
 
 
 def _pairs(branch: BranchRecords, period: Period) -> set[frozenset[str]]:

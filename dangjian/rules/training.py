@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from dangjian.calendar import Period
 from dangjian.dates import add_months
 from dangjian.findings import Problem, Severity
 from dangjian.leaders import members_of_committee_through, seats_on
 from dangjian.model import BranchRecords, Member, Training
-from dangjian.periods import Period, member_days, member_share, missing_at, records_start, unknown, years
-from dangjian.rules import rule
+from dangjian.periods import member_days, member_share, missing_at, records_start, unknown, years
+from dangjian.rules.registry import rule
 
 
 def _hours(trainings: list[Training], member_id: str, start: dt.date, end: dt.date) -> tuple[float, int]:

@@ -8,7 +8,7 @@ from dangjian.facts import is_full_member_on
 from dangjian.findings import Problem, Severity
 from dangjian.leaders import seats_on
 from dangjian.model import BranchRecords, Meeting, Vote
-from dangjian.rules import rule
+from dangjian.rules.registry import rule
 
 
 def _assemblies(branch: BranchRecords) -> Iterator[tuple[Meeting, Vote, int, int]]:

@@ -63,7 +63,7 @@ def describe(loc: Loc, message: str) -> str:
 
 def check_holiday_file(data: bytes, rel: str, year: int) -> tuple[HolidayFile | None, list[tuple[Loc, str]]]:
     """Parse and validate; the file is usable only when the problem list is empty."""
-    from dangjian.loader import convert_bytes
+    from dangjian.readfile import convert_bytes
 
     found: list = []
     obj = convert_bytes(data, rel, HolidayFile, found)

@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from dangjian import calendar as P
 from dangjian.dates import add_months, add_years, cn_date
 from dangjian.facts import is_member_on, membership_periods
 from dangjian.located import Loc
 from dangjian.model import BranchRecords, Member
-from dangjian.schedule import periods as P
 from dangjian.schedule.entries import KINDS, Entry
 from dangjian.schedule.fixedday import DEFAULT_POLICY, FixedDay, FixedDayError, month_dates, parse_fixed_day
 from dangjian.schedule.holidays import HolidayCalendar
@@ -63,7 +63,7 @@ def lifetime(branch: BranchRecords) -> tuple[dt.date, dt.date]:
 
 
 def last_workday(period: P.Period, cal: HolidayCalendar, until: dt.date) -> dt.date:
-    day = min(period.end, until)
+    day = min(period.due, until)
     while day > period.start and not cal.is_workday(day):
         day -= dt.timedelta(days=1)
     return day
@@ -103,7 +103,7 @@ def build(branch: BranchRecords, year: int, cal: HolidayCalendar, params: dict, 
             return
         day = last_workday(period, cal, gone)
         what = KINDS[kind]
-        reason = f"{period.label}内{what.verb}{what.title if not group else '党小组会'}，最迟{day.month}月{day.day}日"
+        reason = f"{period.part}内{what.verb}{what.title if not group else '党小组会'}，最迟{day.month}月{day.day}日"
         add(Entry(branch.id, kind, period.code, day, reason, cal.is_provisional(day), group=group, key=group or ""))
 
     seats = len(info.committee.seats) if info.committee else 0

@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from dangjian import calendar as P
 from dangjian.located import Loc
-from dangjian.schedule import periods as P
 from dangjian.schedule.entries import BY_TITLE, KINDS, Entry
 from dangjian.schedule.fixedday import POLICY_TEXT
 from dangjian.schema import Record, key
@@ -64,9 +64,7 @@ def _q(text: str) -> str:
 
 
 def period_label(code: str) -> str:
-    period = P.from_code(code)
-    label = period.label
-    return f"{period.start.year}年度" if label == "全年" else f"{period.start.year}年{label}"
+    return P.from_code(code).label  # 2026年度, 2026年上半年, 2026年第一季度, 2026年3月
 
 
 def render(plan, branch_name: str, made: dt.date) -> str:
@@ -108,12 +106,12 @@ def write(root: Path, plan, branch_name: str, made: dt.date) -> str:
 def _parse_period(year: int, text: str) -> P.Period:
     match = re.fullmatch(r"\s*(\d{4})年(.+)", text)
     y, label = (int(match.group(1)), match.group(2)) if match else (year, text)
-    return P.from_label(y, "全年" if label.strip() == "度" else label)
+    return P.from_part(y, "全年" if label.strip() == "度" else label)
 
 
 def read(data: bytes, rel: str, year: int, branch_id: str) -> tuple[ReadPlan | None, list[tuple[Loc, str]]]:
     """Entries of a plan file; the problem list says what could not be used (file and line)."""
-    from dangjian.loader import convert_bytes
+    from dangjian.readfile import convert_bytes
 
     found: list = []
     obj = convert_bytes(data, rel, PlanFile, found)

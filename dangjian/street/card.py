@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 from dangjian.findings import Finding, Severity
+from dangjian.layout import year_of_path
 from dangjian.street.criteria import CRITERIA, FAIL, FAIR, NA, OTHER_CRITERION, PASS, Criterion, criterion_of
-
-_YEAR = re.compile(r"/(\d{4})\.ya?ml$")
 
 
 @dataclass
@@ -93,8 +91,8 @@ def run_year(repo, year: int, today: dt.date) -> YearRun:
 
 
 def _in_year(path: str, year: int) -> bool:
-    match = _YEAR.search(path)
-    return match is None or int(match.group(1)) == year
+    found = year_of_path(path)
+    return found is None or found == year
 
 
 def _applies(rule_ids: tuple[str, ...], ctx) -> bool:
@@ -117,7 +115,7 @@ def _covered(branch, year: int, as_of: dt.date) -> bool:
         return False
     if info.dissolved and info.dissolved <= dt.date(year, 1, 1):
         return False
-    return any(_YEAR.search("/" + f) and int(_YEAR.search("/" + f).group(1)) == year for f in branch.files)
+    return any(year_of_path(f) == year for f in branch.files)
 
 
 def _records(branch, criterion: Criterion, year: int) -> list[str]:

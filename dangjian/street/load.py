@@ -6,18 +6,17 @@ building or the certification process is judged for it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from dangjian import model
 from dangjian.findings import Problem
+from dangjian.layout import STREET_DIR, street_year_file
 from dangjian.located import Loc
+from dangjian.readfile import load_file
 
-STREET_DIR = "street"
 SINGLE = {"street.yaml": model.StreetFile, "partners.yaml": model.PartnersFile}
 YEARLY = {"lists": model.ListsFile, "meetings": model.StreetMeetingsFile, "visits": model.VisitsFile,
           "registrations": model.RegistrationsFile, "evaluations": model.EvaluationsFile}
-_YEAR_FILE = re.compile(r"^street/(" + "|".join(YEARLY) + r")/(\d{4})\.ya?ml$")
 
 
 @dataclass
@@ -46,20 +45,18 @@ class StreetRecords:
         return None
 
     def year_files(self) -> list[int]:
-        return sorted({int(m.group(2)) for rel in self.files if (m := _YEAR_FILE.match(rel))})
+        return sorted({found[1] for rel in self.files if (found := street_year_file(rel))})
 
 
 def load_street(source, files: list[str], problems: list, engine: str = "fast") -> StreetRecords | None:
     """street/ of a repository, or None when it has none; every bad file becomes a problem."""
-    from dangjian.loader import load_file
-
     mine = sorted(f for f in files if f.startswith(STREET_DIR + "/"))
     if not mine:
         return None
     street = StreetRecords(files=mine)
     for rel in mine:
         name = rel[len(STREET_DIR) + 1:]
-        match = _YEAR_FILE.match(rel)
+        match = street_year_file(rel)
         if name in SINGLE:
             obj = load_file(source, rel, SINGLE[name], problems, engine)
             if obj is None:
@@ -69,7 +66,7 @@ def load_street(source, files: list[str], problems: list, engine: str = "fast") 
             else:
                 street.partners = obj.partners
         elif match:
-            kind, year = match.group(1), int(match.group(2))
+            kind, year = match
             obj = load_file(source, rel, YEARLY[kind], problems, engine)
             if obj is None:
                 street.unreadable.add(rel)

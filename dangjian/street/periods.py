@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from dangjian.calendar import Period, periods
 from dangjian.located import Loc
-from dangjian.periods import Period, periods
 from dangjian.street.load import STREET_DIR, StreetRecords
 
 

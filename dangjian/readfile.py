@@ -1,0 +1,90 @@
+"""One file's bytes → a model object, with a (rule id, Problem) for every way it can fail.
+
+Every reader of record-like files (the loader, street/, plans, holiday files) comes here.
+This module knows nothing of the rule registry: an ignore comment naming a rule id is
+checked against the registry where findings are stamped (engine.stamp_problems).
+"""
+
+from __future__ import annotations
+
+from dangjian.decode import decode_record
+from dangjian.findings import Problem
+from dangjian.located import Loc
+from dangjian.schema import Converter
+from dangjian.suppress import directives, unchecked
+from dangjian.yamlread import parse_text
+
+
+def load_file(source, rel: str, cls, problems: list, engine: str = "fast", models=None):
+    """Read, decode, parse and convert one file; every failure becomes a (rule, Problem).
+    `models` (cache.FileModels) gives the result of an earlier load of the same bytes."""
+    if models is None:
+        return _load_file(source, rel, cls, problems, engine)
+    hit = models.get(rel, cls, engine)
+    if hit is not None:
+        obj, found = hit
+        problems.extend(found)
+        return obj
+    before = len(problems)
+    obj = _load_file(source, rel, cls, problems, engine)
+    models.put(rel, cls, engine, (obj, problems[before:]))
+    return obj
+
+
+def _load_file(source, rel: str, cls, problems: list, engine: str):
+    data = read(source, rel, problems)
+    if data is None:
+        return None
+    return convert_bytes(data, rel, cls, problems, engine, record=True)
+
+
+def convert_bytes(data: bytes, rel: str, cls, problems: list, engine: str = "fast", record: bool = False):
+    """Decode, parse and convert one file's bytes into `cls`; failures go to `problems` as
+    (rule, Problem). Every reader of record-like files (plans, holiday files) comes here."""
+    issues_before = len(problems)
+    value = parse(data, rel, problems, engine, record)
+    if value is None:
+        return None
+    skip = {(p.loc.line, p.loc.col) for _rule, p in problems[issues_before:]}
+    converter = Converter(rel, skip)
+    obj = converter.record(cls, value, value.pos if hasattr(value, "pos") else (1, 1), "文件")
+    for issue in converter.issues:
+        problems.append((issue.rule, Problem(issue.loc, issue.message)))
+    return obj
+
+
+def read(source, rel: str, problems: list) -> bytes | None:
+    try:
+        return source.read(rel)
+    except (OSError, PermissionError) as exc:
+        problems.append(("file-unreadable", Problem(Loc(rel), f"无法读取文件：{_reason(exc)}")))
+        return None
+
+
+def parse(data: bytes, rel: str, problems: list, engine: str = "fast", record: bool = True):
+    """Decode and parse; None (with the reason in `problems`) when there is nothing to convert."""
+    text, decode_issues = decode_record(data)
+    for issue in decode_issues:
+        problems.append((issue.rule, Problem(Loc(rel, issue.line, issue.col), issue.message)))
+    if text is None:
+        return None
+    if "dangjian" in text:  # ignore comments: an unusable one is a finding of this file
+        lines = text.split("\n")
+        # A record's every rule id is reported, for the engine to settle (see the module doc);
+        # a plan or holiday file is not a record: its comments are judged where it has findings.
+        problems.extend(unchecked(rel, lines) if record else directives(rel, lines)[1])
+    value, parse_issues = parse_text(text, engine)
+    for issue in parse_issues:
+        problems.append((issue.rule, Problem(Loc(rel, issue.line, issue.col), issue.message,
+                                             excerpt=issue.excerpt)))
+    if value is None and not parse_issues:
+        problems.append(("empty-file", Problem(Loc(rel), "文件是空的：请填写内容或删除此文件")))
+    return value
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "文件不存在"
+    if isinstance(exc, IsADirectoryError):
+        return "这是一个目录"
+    return str(exc)
