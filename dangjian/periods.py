@@ -17,11 +17,15 @@ from collections.abc import Iterator
 from dangjian.calendar import Period, periods
 from dangjian.facts import membership_periods
 from dangjian.layout import branch_year_file
+from dangjian.leaders import committee_size_through
 from dangjian.located import Loc
 from dangjian.model import BranchRecords, Member
 
 # The year files whose first year starts the records when 记录起始 is not set (plan/ does not).
 RECORD_KINDS = ("meetings", "trainings", "talks", "activities", "dues")
+# Meetings owed only while a committee sits, and only while the branch has members (see owed()).
+COMMITTEE_MEETINGS = frozenset({"支委会", "委员民主生活会"})
+MEMBER_MEETINGS = frozenset({"支部党员大会", "党课", "组织生活会", "民主评议", "主题党日", "党费核定"})
 # Load problems after which a file's records are unknown: its periods are not judged.
 FATAL = frozenset({"file-encoding", "file-unreadable", "yaml-syntax", "empty-file"})
 
@@ -129,6 +133,23 @@ def due(branch: BranchRecords, ctx, name: str, kind: str) -> Iterator[Period]:
 
 def has_members(branch: BranchRecords, period: Period) -> bool:
     return any(member_days(m, period.start, period.end) for m in branch.members)
+
+
+def owed(branch: BranchRecords, what: str, period: Period, params) -> bool:
+    """Whether the organisation owes a `what` (a 会议类型) in `period` — the one answer the
+    rules, the yearly plan, the annual report and the assessment share:
+
+    - a meeting of the committee (支委会, 委员民主生活会) while a committee of at least
+      支委会最少委员 seats sat on every day of the period (a secretary alone holds none);
+    - a meeting of members (支部党员大会, 党课, 组织生活会 …) while the branch had members.
+
+    `params` are the run's effective parameters (name → Effective)."""
+    if what in COMMITTEE_MEETINGS:
+        smallest = params["支委会最少委员"].value
+        return smallest is not None and committee_size_through(branch, period.start, period.end) >= smallest
+    if what in MEMBER_MEETINGS:
+        return has_members(branch, period)
+    return True
 
 
 def years(branch: BranchRecords, ctx, kind: str) -> Iterator[Period]:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from dangjian import dates
+from dangjian import calendar, dates
 from dangjian.facts import members_on
 from dangjian.model import BranchRecords
+from dangjian.periods import COMMITTEE_MEETINGS, owed
 from dangjian.report import figures, findings, pipeline
 from dangjian.report.attendance import meetings_in
 from dangjian.report.common import Source, branch_label, cn, header, hours, members_during, titled
@@ -15,9 +16,9 @@ from dangjian.report.sorting import sort_by_name
 from dangjian.report.spec import COMMON, DUES, FINDING, Spec, each, group
 
 TITLE = "年度工作报告"
-# (会议类型, 周期参数): the cadences of params.py; the 主题党日 is monthly everywhere (TL-16).
+# (会议类型, 周期参数): the cadences of params.py, owed as dangjian/periods.owed says.
 CADENCES = (("支委会", "支委会周期"), ("支部党员大会", "党员大会周期"), ("党课", "党课周期"),
-            ("主题党日", None), ("组织生活会", "组织生活会周期"), ("民主评议", "民主评议周期"))
+            ("主题党日", "主题党日周期"), ("组织生活会", "组织生活会周期"), ("民主评议", "民主评议周期"))
 
 VARIABLES: Spec = {
     **COMMON,
@@ -106,14 +107,23 @@ def _held(meetings, kind: str, spans, group: str | None = None) -> tuple[int, li
     return len(spans) - len(missing), missing, len(chosen)
 
 
+def _spans(cadence, year: int, end: dt.date, owes=lambda period: True) -> list[tuple[dt.date, dt.date, str]]:
+    """(start, end, label within the year) of the cadence's periods ended by `end` in which
+    the meeting is owed; an unreadable cadence gives none (param-value reports it)."""
+    try:
+        found = calendar.periods(cadence, year)
+    except calendar.CalendarError:
+        return []
+    return [(p.start, p.end, p.part) for p in found if p.end <= end and owes(p)]
+
+
 def _cadences(source: Source, branch: BranchRecords, meetings, year: int, end: dt.date) -> list[dict]:
     rows = []
-    seats = len(branch.info.committee.seats) if branch.info and branch.info.committee else 0
     for kind, param in CADENCES:
-        if kind == "支委会" and seats < int(source.param("支委会最少委员")):
-            continue
-        cadence = "每月" if param is None else source.param(param)
-        spans = [s for s in figures.cadence_periods(cadence, year) if s[1] <= end]
+        cadence = source.param(param)
+        spans = _spans(cadence, year, end, lambda p, kind=kind: owed(branch, kind, p, source.params))
+        if kind in COMMITTEE_MEETINGS and not spans:
+            continue  # no committee of 支委会最少委员 seats sat through any period: not owed
         held, missing, count = _held(meetings, kind, spans)
         rows.append({"kind": kind, "cadence": cadence or "未规定", "required": len(spans), "held": held,
                      "meetings": count, "missing": "、".join(missing), "ok": not missing})
@@ -121,7 +131,7 @@ def _cadences(source: Source, branch: BranchRecords, meetings, year: int, end: d
 
 
 def _groups(source: Source, branch: BranchRecords, meetings, year: int, end: dt.date) -> list[dict]:
-    spans = [s for s in figures.cadence_periods(source.param("党小组会周期"), year) if s[1] <= end]
+    spans = _spans(source.param("党小组会周期"), year, end)
     rows = []
     for party_group in branch.info.groups if branch.info else []:
         held, missing, _ = _held(meetings, "党小组会", spans, party_group.name)

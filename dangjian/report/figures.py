@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from dangjian import calendar as cadences
 from dangjian import dates
 from dangjian.model import BranchRecords
 from dangjian.report.common import Source, cn, iso, money
@@ -55,13 +54,3 @@ def planned(source: Source, branch: BranchRecords, year: int, month: int) -> dic
              for e in plan.entries if e.date.year == year and e.date.month == month and e.kind != "duty"]
     note = "标“待复核”的日期待国务院公布放假安排后复核" if any(i["provisional"] for i in items) else ""
     return {"available": True, "entries": items, "note": note}
-
-
-def cadence_periods(cadence: str | None, year: int) -> list:
-    """The periods of a cadence parameter (每月, 每季度, 第四季度, 12月…): (start, end, label within
-    the year), read by the one calendar as the rules read it; none for an unreadable cadence
-    (the param-value rule reports it)."""
-    try:
-        return [(p.start, p.end, p.part) for p in cadences.periods(cadence, year)]
-    except cadences.CalendarError:
-        return []

@@ -11,9 +11,9 @@ from collections.abc import Callable, Iterator
 
 from dangjian.calendar import Period
 from dangjian.findings import Problem, Severity
-from dangjian.leaders import committee_size_through, secretaries_between
+from dangjian.leaders import secretaries_between
 from dangjian.model import BranchRecords, Meeting
-from dangjian.periods import due, has_members, member_covers, missing_at
+from dangjian.periods import due, member_covers, missing_at, owed
 from dangjian.rules.registry import rule
 
 STUDY_WORDS = "标准化规范化"
@@ -35,9 +35,10 @@ def _missing(branch: BranchRecords, period: Period, what: str, rule_id: str, key
 
 
 def _cadence(branch: BranchRecords, ctx, param: str, what: str, rule_id: str,
-             test: Callable[[Meeting], bool], need_members: bool = True) -> Iterator[Problem]:
+             test: Callable[[Meeting], bool], kind: str = "") -> Iterator[Problem]:
+    """A record passing `test` in every period of `param` in which a `kind` is owed."""
     for period in due(branch, ctx, param, "meetings"):
-        if need_members and not has_members(branch, period):
+        if not owed(branch, kind, period, ctx.params):
             continue
         if not _held(branch, period, test):
             yield _missing(branch, period, what, rule_id)
@@ -51,7 +52,7 @@ def general_meeting_cadence(branch: BranchRecords, ctx) -> Iterator[Problem]:
     违反：2026 年第二季度没有支部党员大会。
     """
     yield from _cadence(branch, ctx, "党员大会周期", "召开支部党员大会", "general-meeting-cadence",
-                        _kind("支部党员大会"))
+                        _kind("支部党员大会"), "支部党员大会")
 
 
 @rule("committee-meeting-cadence", Severity.ERROR, ("TL-12", "XZ-4.2", "WH-2.2", "QY-7"),
@@ -92,7 +93,7 @@ def party_lecture_cadence(branch: BranchRecords, ctx) -> Iterator[Problem]:
     通过：规则集 xz，2026 年每个季度都有 类型 含 党课 的会议。
     违反：规则集 xz，2026 年第一季度没有党课。
     """
-    yield from _cadence(branch, ctx, "党课周期", "上党课", "party-lecture-cadence", _kind("党课"))
+    yield from _cadence(branch, ctx, "党课周期", "上党课", "party-lecture-cadence", _kind("党课"), "党课")
 
 
 @rule("secretary-lecture", Severity.ERROR, ("TL-16", "XZ-4.4", "WH-2.3"), params=("书记党课周期",))
@@ -122,7 +123,7 @@ def theme_day_monthly(branch: BranchRecords, ctx) -> Iterator[Problem]:
     通过：2026 年每个月都有 类型 含 主题党日 的会议。
     违反：2026 年 4 月没有主题党日。
     """
-    yield from _cadence(branch, ctx, "主题党日周期", "开展主题党日", "theme-day-monthly", _kind("主题党日"))
+    yield from _cadence(branch, ctx, "主题党日周期", "开展主题党日", "theme-day-monthly", _kind("主题党日"), "主题党日")
 
 
 @rule("life-meeting-cadence", Severity.ERROR, ("TL-17", "XZ-4.6", "WH-2.5", "CJ-2.3"), params=("组织生活会周期",))
@@ -132,7 +133,8 @@ def life_meeting_cadence(branch: BranchRecords, ctx) -> Iterator[Problem]:
     通过：2025 年 12 月有 类型 含 组织生活会 的会议。
     违反：2025 年全年没有组织生活会。
     """
-    yield from _cadence(branch, ctx, "组织生活会周期", "召开组织生活会", "life-meeting-cadence", _kind("组织生活会"))
+    yield from _cadence(branch, ctx, "组织生活会周期", "召开组织生活会", "life-meeting-cadence", _kind("组织生活会"),
+                        "组织生活会")
 
 
 @rule("appraisal-cadence", Severity.ERROR, ("TL-18", "XZ-4.5", "WH-2.5", "CJ-2.3"), params=("民主评议周期",))
@@ -143,7 +145,7 @@ def appraisal_cadence(branch: BranchRecords, ctx) -> Iterator[Problem]:
     违反：2025 年没有民主评议。
     """
     for period in due(branch, ctx, "民主评议周期", "meetings"):
-        if not has_members(branch, period) or _held(branch, period, _kind("民主评议")):
+        if not owed(branch, "民主评议", period, ctx.params) or _held(branch, period, _kind("民主评议")):
             continue
         if any(period.contains(s.date) for acts in branch.activities.values() for s in acts.appraisals):
             continue
@@ -168,14 +170,13 @@ def standardisation_study(branch: BranchRecords, ctx) -> Iterator[Problem]:
     违反：2025 年没有主题含“标准化规范化”的会议。
     """
     yield from _cadence(branch, ctx, "专题研究周期", f"专题研究标准化规范化建设的会议（主题中写明“{STUDY_WORDS}”）",
-                        "standardisation-study", lambda m: STUDY_WORDS in (m.topic or ""), need_members=False)
+                        "standardisation-study", lambda m: STUDY_WORDS in (m.topic or ""))
 
 
 def _committee_cadence(branch: BranchRecords, ctx, cadence: str, kind: str, rule_id: str) -> Iterator[Problem]:
     """A meeting of `kind` in every period of `cadence` while the branch has a committee."""
-    smallest = ctx.param("支委会最少委员")
     for period in due(branch, ctx, cadence, "meetings"):
-        if committee_size_through(branch, period.start, period.end) < smallest:
+        if not owed(branch, kind, period, ctx.params):
             continue
         if not _held(branch, period, _kind(kind)):
             yield _missing(branch, period, f"召开{kind}", rule_id)

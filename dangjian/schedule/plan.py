@@ -15,6 +15,7 @@ from dangjian.dates import add_months, add_years, cn_date
 from dangjian.facts import is_member_on, membership_periods
 from dangjian.located import Loc
 from dangjian.model import BranchRecords, Member
+from dangjian.periods import owed
 from dangjian.schedule.entries import KINDS, Entry
 from dangjian.schedule.fixedday import DEFAULT_POLICY, FixedDay, FixedDayError, month_dates, parse_fixed_day
 from dangjian.schedule.holidays import HolidayCalendar
@@ -22,12 +23,11 @@ from dangjian.schedule.holidays import HolidayCalendar
 CADENCE_PARAMS = (("committee-meeting", "支委会周期"), ("general-meeting", "党员大会周期"),
                   ("party-lecture", "党课周期"), ("life-meeting", "组织生活会周期"), ("appraisal", "民主评议周期"),
                   ("secretary-report", "书记述职周期"), ("dues-assessment", "党费核定周期"))
-MEMBER_KINDS = {"general-meeting", "party-lecture", "life-meeting", "appraisal", "dues-assessment"}
 
 
-def param(params: dict, name: str, default=None):
-    found = params.get(name)
-    return default if found is None else found.value
+def param(params: dict, name: str):
+    """A parameter's effective value (defaults: the national table, context.parameters)."""
+    return params[name].value
 
 
 @dataclass
@@ -46,14 +46,14 @@ def theme_rule(branch: BranchRecords, params: dict) -> tuple[FixedDay | None, st
     info = branch.info
     if info.theme_day:
         return parse_fixed_day(info.theme_day), f"branch.yaml：{info.theme_day}", info.at("theme_day")
-    default = (param(params, "主题党日固定日", {}) or {}).get(info.sector or "")
+    default = (param(params, "主题党日固定日") or {}).get(info.sector or "")
     if default:
         return parse_fixed_day(default), f"规则集默认（{info.sector}）：{default}", None
     return None, "", None
 
 
 def policy_of(branch: BranchRecords, params: dict) -> str:
-    return branch.info.holiday_policy or param(params, "主题党日节假日安排", DEFAULT_POLICY) or DEFAULT_POLICY
+    return branch.info.holiday_policy or param(params, "主题党日节假日安排") or DEFAULT_POLICY
 
 
 def lifetime(branch: BranchRecords) -> tuple[dt.date, dt.date]:
@@ -106,22 +106,18 @@ def build(branch: BranchRecords, year: int, cal: HolidayCalendar, params: dict, 
         reason = f"{period.part}内{what.verb}{what.title if not group else '党小组会'}，最迟{day.month}月{day.day}日"
         add(Entry(branch.id, kind, period.code, day, reason, cal.is_provisional(day), group=group, key=group or ""))
 
-    seats = len(info.committee.seats) if info.committee else 0
     for kind, name in CADENCE_PARAMS:
-        if kind == "committee-meeting" and seats < param(params, "支委会最少委员", 3):
-            continue
-        if kind in MEMBER_KINDS and not has_members:
-            continue
         try:
             chosen = P.periods(param(params, name), year)
         except ValueError as exc:
             plan.problems.append((Loc("dangjian.yaml"), f"参数“{name}”：{exc}"))
             continue
         for period in chosen:
-            within(kind, period)
+            if owed(branch, KINDS[kind].meeting or KINDS[kind].title, period, params):
+                within(kind, period)
     if has_members:
         try:
-            group_periods = P.periods(param(params, "党小组会周期", "每月"), year)
+            group_periods = P.periods(param(params, "党小组会周期"), year)
         except ValueError as exc:
             plan.problems.append((Loc("dangjian.yaml"), f"参数“党小组会周期”：{exc}"))
             group_periods = []
@@ -139,8 +135,8 @@ def build(branch: BranchRecords, year: int, cal: HolidayCalendar, params: dict, 
 
 def _dues_publication(plan: BranchPlan, cal: HolidayCalendar, params: dict, add) -> None:
     year = plan.year
-    cadence = str(param(params, "党费公布周期", "年"))
-    months = int(param(params, "党费公布期限月数", 3))
+    cadence = str(param(params, "党费公布周期"))
+    months = int(param(params, "党费公布期限月数"))
     covered = [P.half(year - 1, 2), P.half(year, 1)] if cadence in ("半年", "每半年") else [P.whole(year - 1)]
     for period in covered:
         due = add_months(period.end + dt.timedelta(days=1), months) - dt.timedelta(days=1)
@@ -191,7 +187,7 @@ def _election(plan: BranchPlan, params: dict, add) -> None:
     end = add_years(committee.elected, committee.term_years)
     if end.year != plan.year:
         return
-    months = param(params, "换届提醒月数", 6)
+    months = param(params, "换届提醒月数")
     add(Entry(plan.branch.id, "election-due", end.strftime("%Y-%m"), end,
               f"{committee.session or '本届'}委员会{cn_date(committee.elected)}选举产生，任期{committee.term_years}年，"
               f"{cn_date(end)}届满；应按期换届，届满前{months}个月着手准备"))
