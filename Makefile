@@ -28,7 +28,7 @@ test: $(STAMP)
 	    || echo "chromium 安装失败，浏览器测试将跳过"; \
 	fi
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --slow
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -31,6 +31,19 @@ def _private_cache(tmp_path_factory):
 
 def pytest_addoption(parser) -> None:
     parser.addoption("--update-goldens", action="store_true", help="rewrite golden files from current output")
+    parser.addoption("--slow", action="store_true",
+                     help="also run the slow packaging tests (wheel, pre-commit, CI jobs); make test does")
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Tests marked slow (each builds a wheel or a virtual environment) run with --slow, which
+    `make test` and so CI pass; a quick run while working leaves them out."""
+    if config.getoption("--slow"):
+        return
+    skip = pytest.mark.skip(reason="slow packaging test: run with --slow (make test does)")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
 
 
 @pytest.fixture

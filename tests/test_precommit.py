@@ -23,8 +23,9 @@ from dangjian import __version__, wheelpack
 PROJECT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 
-pytestmark = pytest.mark.skipif(shutil.which("git") is None or not (PROJECT / ".git").exists(),
-                                reason="git and a git checkout of the project are required")
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(shutil.which("git") is None or not (PROJECT / ".git").exists(),
+                                 reason="git and a git checkout of the project are required")]
 
 
 def git(cwd: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -91,3 +92,8 @@ def test_pre_commit_installs_the_pinned_tool_and_refuses_broken_records(kind, so
     assert quiet.returncode == 0, quiet.stdout + quiet.stderr
     whole = subprocess.run([pre_commit, "run", "--all-files"], cwd=repo, capture_output=True, text=True, env=env)
     assert whole.returncode != 0 and "yaml-syntax" in whole.stdout, whole.stdout + whole.stderr
+    # …and so does the push.
+    remote = tmp_path / "remote.git"
+    assert git(tmp_path, "init", "-q", "--bare", str(remote), env=env).returncode == 0
+    pushed = git(repo, "push", "-q", str(remote), "HEAD:refs/heads/main", env=env)
+    assert pushed.returncode != 0 and "yaml-syntax" in pushed.stdout + pushed.stderr, pushed.stdout + pushed.stderr

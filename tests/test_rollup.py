@@ -13,6 +13,8 @@ import pytest
 
 from dangjian.district import SUMMARY_FORMAT, SUMMARY_VERSION
 
+pytestmark = pytest.mark.slow
+
 GENERATE = Path(__file__).resolve().parent.parent / "bench" / "generate.py"
 STREETS = {1: "中共城南街道工作委员会", 2: "中共城北街道工作委员会", 3: "中共江东街道工作委员会"}
 

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from dangjian import __version__, wheelpack
+from dangjian import __version__, dates, wheelpack
 
-pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is required")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(shutil.which("git") is None, reason="git is required")]
 
 
 def _closure(name: str, seen: set[str], extras: frozenset[str] = frozenset()) -> None:
@@ -104,6 +104,10 @@ def test_every_command_works_from_the_wheel_in_an_empty_directory(wheel_env, tmp
     run("assess", cwd=repo)
     run("site", "-o", str(work / "站点"), cwd=repo)
     assert (work / "站点" / "index.html").is_file()
+    for args in (("rules",), ("rules", "branch-min-members"), ("tree",), ("config", "show"),
+                 ("dues", "status", "--month", dates.today().strftime("%Y-%m")),
+                 ("report", "monthly", "--list-templates")):
+        run(*args, cwd=repo)
     assert "records" in run("docs").stdout
     assert "记录起始" in run("docs", "records").stdout
 

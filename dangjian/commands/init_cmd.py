@@ -164,13 +164,20 @@ esac
 """
 
 
-def _install_hook(directory: Path) -> str:
-    """Put dangjian's block into the pre-commit hook where git looks (core.hooksPath included)."""
+def _hook_path(directory: Path) -> Path | None:
+    """Where git runs the pre-commit hook from: .git/hooks, or core.hooksPath when set."""
     done = _git(directory, "rev-parse", "--git-path", "hooks")
     if done.returncode != 0:
+        return None
+    return (directory / done.stdout.strip()).resolve() / "pre-commit"
+
+
+def _install_hook(directory: Path) -> str:
+    """Put dangjian's block into the pre-commit hook where git looks (core.hooksPath included)."""
+    path = _hook_path(directory)
+    if path is None:
         return "未安装（无法确定 git 钩子目录）"
-    hooks = (directory / done.stdout.strip()).resolve()
-    path = hooks / "pre-commit"
+    hooks = path.parent
     block = hook_block()
     if not path.exists():
         hooks.mkdir(parents=True, exist_ok=True)

@@ -24,7 +24,7 @@ def upgrade(
     """把记录库固定的 dangjian 版本换成当前版本（更新安装包、CI 和钩子配置），并列出两版之间的规则变更。"""
     from dangjian import __version__, changelog, ci_files, setup_files
     from dangjian import pin as pins
-    from dangjian.commands.init_cmd import HOOK_BEGIN, _install_hook
+    from dangjian.commands.init_cmd import HOOK_BEGIN, _hook_path, _install_hook
     from dangjian.locate import NotARepository, locate_root
 
     try:
@@ -39,9 +39,9 @@ def upgrade(
     except (pins.PinError, setup_files.SetupError) as exc:
         raise fail(str(exc), 2) from None
     written = plan.write()
-    hooks = root / ".git" / "hooks" / "pre-commit"
-    if hooks.exists() and HOOK_BEGIN in hooks.read_text(encoding="utf-8", errors="replace"):
-        _install_hook(root)
+    hook = _hook_path(root)
+    if hook is not None and hook.exists() and HOOK_BEGIN in hook.read_text(encoding="utf-8", errors="replace"):
+        _install_hook(root)  # the hook names the Python that runs dangjian: the upgraded one
     before = old.version if old else "未固定"
     typer.echo(f"记录库 {root} 的 dangjian：{before} → {plan.pin.version}（{plan.pin.kind}：{plan.pin.requirement}）")
     typer.echo("更新的文件：" + ("、".join(written) if written else "无"))
