@@ -11,7 +11,7 @@ reports, assessment, site), so that each of these facts has one source:
 - the holiday calendar;
 - the masking policy (ID and phone numbers masked unless asked).
 
-`clock()` is the only place the program reads today's date.
+`now()` is the only place the program reads the clock (`clock()`: today).
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
+from dangjian.dates import SHANGHAI
 from dangjian.layout import CONFIG_FILE
 from dangjian.located import Loc
 from dangjian.model import RepoConfig
@@ -30,13 +30,17 @@ from dangjian.profiles import resolve
 from dangjian.readfile import load_file
 from dangjian.schedule.holidays import HolidayCalendar
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")  # the offices count days in Asia/Shanghai; CI runs in UTC
 UNNAMED = "（未命名）"
 
 
+def now() -> dt.datetime:
+    """The time now in Asia/Shanghai: the one reading of the clock."""
+    return dt.datetime.now(SHANGHAI)
+
+
 def clock() -> dt.date:
-    """Today in Asia/Shanghai: the one reading of the clock."""
-    return dt.datetime.now(SHANGHAI).date()
+    """Today in Asia/Shanghai."""
+    return now().date()
 
 
 def read_config(source, files, problems: list, engine: str = "fast") -> RepoConfig:
@@ -69,7 +73,7 @@ class RunContext:
     """One command's facts about its repository (see the module doc)."""
 
     config: RepoConfig
-    today: dt.date  # the clock, read once
+    now: dt.datetime  # the clock, read once (Asia/Shanghai)
     asked: dt.date | None = None  # --as-of / --date, when given
     root: Path | None = None
     source: object = field(default=None, repr=False)  # the loader's Source (work tree, index, revision)
@@ -79,7 +83,12 @@ class RunContext:
     @classmethod
     def of(cls, config: RepoConfig, asked: dt.date | None = None, root: Path | None = None, source=None,
            masked: bool = True, today: dt.date | None = None, profile: str | None = None) -> RunContext:
-        return cls(config, today or clock(), asked, root, source, masked, profile)
+        moment = dt.datetime.combine(today, dt.time(), SHANGHAI) if today else now()
+        return cls(config, moment, asked, root, source, masked, profile)
+
+    @property
+    def today(self) -> dt.date:
+        return self.now.date()
 
     @property
     def day(self) -> dt.date:

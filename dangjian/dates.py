@@ -1,15 +1,11 @@
-"""Dates as the offices count them: today in Asia/Shanghai (CI runs in UTC)."""
+"""Date arithmetic as the offices count it (Asia/Shanghai; today itself is context.clock())."""
 
 from __future__ import annotations
 
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
-
-
-def today() -> dt.date:
-    return dt.datetime.now(SHANGHAI).date()
+SHANGHAI = ZoneInfo("Asia/Shanghai")  # the offices count days in Asia/Shanghai; CI runs in UTC
 
 
 def add_years(day: dt.date, years: int) -> dt.date:

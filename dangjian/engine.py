@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from dangjian import model, suppress
-from dangjian.context import parameters
+from dangjian.context import checking_day, parameters
 from dangjian.findings import Finding, Problem, Severity
 from dangjian.loader import Repository
 from dangjian.located import Loc
@@ -199,14 +199,13 @@ def _rules_on(target, ctx: Context, scope: str) -> list[Finding]:
 def branch_findings(branch, ctx: Context) -> tuple[list[Finding], list[str]]:
     """Every finding of one branch: its files' load problems and its rules. Also returns every
     file read while computing them (through a recording source), which the result depends on."""
-    from dangjian import loader
 
     source = ctx.repo.source
     if hasattr(source, "take"):
         source.take()
     branch.load_rest()
     own = list(getattr(branch, "roster_problems", [])) + list(getattr(branch, "rest_problems", []))
-    loader.LAZY_LOADS.clear()
+    ctx.repo.lazy_loads.clear()
     problems = ctx.repo.load_problems
     base = len(problems)
     problems.extend(own)  # some rules look there for problems in their own branch's files
@@ -214,7 +213,7 @@ def branch_findings(branch, ctx: Context) -> tuple[list[Finding], list[str]]:
         found = stamp_problems(own, ctx.repo) + _rules_on(branch, ctx, "branch")
     finally:
         del problems[base:]
-    read = set(loader.LAZY_LOADS) | (source.take() if hasattr(source, "take") else set())
+    read = set(ctx.repo.lazy_loads) | (source.take() if hasattr(source, "take") else set())
     return found, sorted(read)
 
 
@@ -320,7 +319,7 @@ def validate_repository(root, source, day: dt.date, cache=None, select: set[str]
         if cache is not None and digests.get(loader.CONFIG_FILE):
             cache.put("config", config_key, config_entry)
     config, config_problems = config_entry
-    as_of = min(day, config.records_until) if config.records_until else day
+    as_of = checking_day(config, day)
 
     everything = sorted(digests.items())
     run_key = store.key("run", code, as_of, everything)
@@ -381,7 +380,7 @@ def validate_repository(root, source, day: dt.date, cache=None, select: set[str]
         deps = state.dependencies(depends)
         if keys.get(directory) and deps is not None:
             cache.put("branch", keys[directory], (deps, found))
-    loader.LAZY_LOADS.clear()
+    ctx.repo.lazy_loads.clear()
     findings.extend(_repo_findings(repo, ctx, cache, digests, documents, env))
     result = sorted(set(findings), key=Finding.sort_key)
     if cacheable and in_scope is None:

@@ -42,6 +42,9 @@ class Repository:
     load_problems: list[tuple[str, Problem]] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     source: object = field(default=None, compare=False, repr=False)
+    # Files whose records a rule pulled in lazily since the engine last cleared it (LazyBranch):
+    # what a cached result depends on beyond its own branch.
+    lazy_loads: list[str] = field(default_factory=list, compare=False, repr=False)
 
     def documents(self) -> list[str]:
         """Generated documents (Markdown, CSV, Word …) that git would commit."""
@@ -52,7 +55,6 @@ class Repository:
 
 
 PRIVATE_KEYS = {"身份证号": "id_number", "手机号": "phone"}
-LAZY_LOADS: list[str] = []  # directories whose records a rule pulled in lazily (see LazyBranch)
 
 
 def _layout(files: list[str]) -> tuple[list[str], dict[str, str | None]]:
@@ -73,7 +75,7 @@ def load_repository(root: Path, source=None, engine: str = "fast") -> Repository
     for records in repo.branches:
         records.load_rest()
         repo.load_problems.extend(records.rest_problems)
-    LAZY_LOADS.clear()
+    repo.lazy_loads.clear()
     return repo
 
 
@@ -118,7 +120,7 @@ def load_lazy(root: Path, source=None, engine: str = "fast", config: model.RepoC
             before = len(problems)
             load_roster(records, source, problems, engine)
             records.roster_problems = problems[before:]
-        records.arm(source, problems, engine, models)
+        records.arm(source, problems, engine, models, repo.lazy_loads)
     for records in by_dir.values():
         if records.parent is not None:
             records.parent = by_dir[records.parent].id
@@ -254,7 +256,7 @@ class LazyBranch(model.BranchRecords):
     `validate` needs every roster (for member ids across the repository) but only the
     meetings, dues … of the branches it actually checks; anything else that asks for them
     reads them through these properties as if they had been loaded from the start, and
-    LAZY_LOADS tells the cache which files that made a result depend on.
+    the repository's `lazy_loads` tells the cache which files that made a result depend on.
     """
 
     applicants = _lazy("applicants")
@@ -291,12 +293,13 @@ class LazyBranch(model.BranchRecords):
             self.__dict__["_watch"] = set()
         return seen
 
-    def arm(self, source, problems: list, engine: str, models=None) -> None:
+    def arm(self, source, problems: list, engine: str, models=None, loads: list | None = None) -> None:
         self.rest_problems: list = []
         kinds = set(_LAZY_KINDS)
         self.__dict__["_pending"] = (source, problems, engine, kinds)
         self.__dict__["_armed"] = (source, problems, engine)
         self.__dict__["_models"] = models
+        self.__dict__["_loads"] = loads if loads is not None else []
 
     def _inner(self, rel: str) -> str:
         return rel[len(self.directory) + 1:] if self.directory else rel
@@ -310,7 +313,7 @@ class LazyBranch(model.BranchRecords):
         if not kinds:
             self.__dict__["_pending"] = None
         files = [rel for rel in self.files if kind_of(self._inner(rel)) == kind]
-        LAZY_LOADS.extend(files)
+        self.__dict__["_loads"].extend(files)
         models = self.__dict__.get("_models")
         for rel in files:
             _load_into(self, rel, self._inner(rel), source, self.rest_problems, engine, models)
@@ -329,7 +332,7 @@ class LazyBranch(model.BranchRecords):
         source, problems, engine = self.__dict__["_armed"]
         for name, empty in _LAZY_DEFAULTS.items():
             self.__dict__["_" + name] = empty()
-        self.arm(source, problems, engine, self.__dict__.get("_models"))
+        self.arm(source, problems, engine, self.__dict__.get("_models"), self.__dict__["_loads"])
 
     @property
     def loaded(self) -> bool:

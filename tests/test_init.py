@@ -56,11 +56,11 @@ def test_new_repository_writes_start_pin_ci_and_a_hook_that_refuses(tmp_path) ->
 
 
 def test_start_defaults_to_the_first_of_the_month_and_rejects_bad_dates(tmp_path) -> None:
-    from dangjian import dates
+    from dangjian.context import clock
 
     repo = tmp_path / "r"
     assert dangjian("init", repo, "--tool-source", INDEX_SOURCE).returncode == 0
-    first = dates.today().replace(day=1).isoformat()
+    first = clock().replace(day=1).isoformat()
     assert f"记录起始: {first}" in (repo / "dangjian.yaml").read_text(encoding="utf-8")
     bad = dangjian("init", tmp_path / "s", "--start", "2026-13-01", "--tool-source", INDEX_SOURCE)
     assert bad.returncode == 2 and "--start" in bad.stderr and not (tmp_path / "s").exists()

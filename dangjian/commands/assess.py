@@ -34,7 +34,7 @@ def assess(
 ) -> None:
     """标准化规范化建设评估：各党组织的五化建设和创建内容评估表、是否达到标准、最强党支部评定条件、
     软弱涣散排查、取消评定和待遇；街道汇总对照年度目标（CJ-1）。"""
-    from dangjian import dates
+    from dangjian.context import clock
     from dangjian.street.history import HistoryError
 
     if fmt not in FORMATS:
@@ -46,7 +46,7 @@ def assess(
     if trend and at:
         raise fail("--trend 和 --at 只能用一个")
     root = resolve_root(path)
-    today = parse_day(as_of) or dates.today()
+    today = parse_day(as_of) or clock()
     try:
         if trend:
             text = _trend(root, months, today, fmt)
@@ -58,10 +58,10 @@ def assess(
 
 
 def _assess(root: Path, year: int | None, branch: str | None, every: bool, fmt: str, at: str | None, today) -> str | bytes:
+    from dangjian.context import checking_day
     from dangjian.loader import load_repository
     from dangjian.report.sandbox import ReportError
     from dangjian.street import report, text
-    from dangjian.street.card import cutoff_of
     from dangjian.street.context import context
     from dangjian.street.history import assess_at
     from dangjian.street.rollup import assess
@@ -70,7 +70,7 @@ def _assess(root: Path, year: int | None, branch: str | None, every: bool, fmt: 
         repo, result = assess_at(root, at, year, today)
     else:
         repo = load_repository(root)
-        cutoff = cutoff_of(repo, today)
+        cutoff = checking_day(repo.config, today)
         if year is not None and year > cutoff.year:
             raise fail(f"{year} 年晚于台账记录截至的 {cutoff.isoformat()}，无法评估")
         result = assess(repo, year or cutoff.year, today)

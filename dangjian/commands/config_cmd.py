@@ -24,15 +24,16 @@ def show(
     """显示生效的规则集、参数及每个参数的来源，以及宽于全国性规定而未采用的本地数值。"""
     import json
 
+    from dangjian.context import parameters, profile_of
     from dangjian.loader import load_repository
     from dangjian.params import NATIONAL, PROFILE_TITLES
-    from dangjian.profiles import conflicts, resolve
+    from dangjian.profiles import conflicts
     from dangjian.profiles import show as text
 
     repo = load_repository(resolve_root(path))
-    profile = repo.config.profile or "xz"
+    profile = profile_of(repo.config)
     overrides = repo.config.parameters or {}
-    params = resolve(profile, overrides)
+    params = parameters(repo.config)
     if as_json:
         typer.echo(json.dumps({
             "profile": profile, "title": PROFILE_TITLES.get(profile, ""),

@@ -112,7 +112,7 @@ def assess(
     write: Annotated[bool, typer.Option("--write", help="写入 dues/<年>.yaml（不加则只显示改动）")] = False,
 ) -> None:
     """年度核定（XZ-3.3）：按收入计算每名党员当年的月交额，写入各支部的 dues/<年>.yaml。"""
-    from dangjian import dates
+    from dangjian.context import clock
     from dangjian.dues import assess as core
     from dangjian.dues.calc import format_money
     from dangjian.dues.incomes import match_incomes, read_incomes
@@ -122,7 +122,7 @@ def assess(
     year = _year(year_text)
     repo = _load(path)
     branches = _scope(repo, path)
-    assessed_on = parse_day(day, "--date") or dates.today()
+    assessed_on = parse_day(day, "--date") or clock()
     pending = []
     with _user_errors():
         rules = _rules(repo)
@@ -180,13 +180,13 @@ def pay(
     note: Annotated[str | None, typer.Option("--note", metavar="TEXT", help="说明，如 补交、自愿多交")] = None,
 ) -> None:
     """登记一笔党费交纳：写入 dues/<年>.yaml（保留注释，只改动一行）。"""
-    from dangjian import dates
+    from dangjian.context import clock
     from dangjian.dues import pay as core
     from dangjian.dues.calc import DuesError, format_money, to_decimal
     from dangjian.dues.periods import parse_month
     from dangjian.yamlio import unified_diff
 
-    paid_on = parse_day(day, "--date") or dates.today()
+    paid_on = parse_day(day, "--date") or clock()
     with _user_errors():
         year, number = parse_month(month)
         value = to_decimal(amount, "--amount 的金额") if amount is not None else None
@@ -207,7 +207,7 @@ def status(
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
 ) -> None:
     """某月的党费交纳情况：谁已交，谁欠交多少、从哪个月起。有欠交时退出码为 1。"""
-    from dangjian import dates
+    from dangjian.context import clock
     from dangjian.dues import report
     from dangjian.dues.periods import parse_month
     from dangjian.figures import Figures
@@ -215,7 +215,7 @@ def status(
     with _user_errors():
         year, number = parse_month(month)
         repo = _load(path)
-        rows = report.status(_scope(repo, path), year, number, Figures.of(repo, dates.today()))
+        rows = report.status(_scope(repo, path), year, number, Figures.of(repo, clock()))
     cells = [report.status_cells(r) for r in rows]
     if as_json:
         keys = ("branch", "member", "name", "monthly", "this_month", "owed", "owed_since")
@@ -240,7 +240,8 @@ def summary(
     as_of: Annotated[str | None, typer.Option("--as-of", metavar="YYYY-MM-DD", help="按哪一天统计（默认今天）")] = None,
 ) -> None:
     """党费收缴使用情况公布表：各党组织和街道合计的应交、实交、欠交、上缴、支出、结余。"""
-    from dangjian import calendar, dates
+    from dangjian import calendar
+    from dangjian.context import clock
     from dangjian.dues import report
     from dangjian.dues.periods import parse_month
     from dangjian.figures import Figures
@@ -253,7 +254,7 @@ def summary(
     half = int(half_text) if half_text else None
     if output_format not in ("table", "md", "json"):
         raise fail(f"未知的输出格式“{output_format}”，可用：table、md、json")
-    day = parse_day(as_of) or dates.today()
+    day = parse_day(as_of) or clock()
     with _user_errors():
         repo = _load(path)
         if month_text:

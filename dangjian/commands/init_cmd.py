@@ -43,11 +43,12 @@ def init(
     """新建台账记录库，或在已有的仓库中加入 dangjian：记录起始、固定的工具版本、提交前检查和 CI 配置。"""
     import sys
 
-    from dangjian import __version__, dates, scaffold, setup_files
+    from dangjian import __version__, scaffold, setup_files
+    from dangjian.context import clock
     from dangjian.pin import PinError
 
     kinds = _ci_kinds(ci)
-    start_day = _start(start, dates.today())
+    start_day = _start(start, clock())
     directory = directory.resolve()
     _refuse_nested(directory)
     try:

@@ -52,7 +52,8 @@ def rules(
 
 def _explain(rule) -> list[str]:
     from dangjian.clauses import cite
-    from dangjian.profiles import SHIPPED, resolve, show
+    from dangjian.context import parameters
+    from dangjian.profiles import SHIPPED, show
 
     lines = [f"{rule.id}（{rule.severity.label}）", rule.summary, ""]
     if rule.clauses:
@@ -61,7 +62,7 @@ def _explain(rule) -> list[str]:
     if rule.params:
         lines += ["", "参数（可在 dangjian.yaml 的“参数”中调整）："]
         for name in rule.params:
-            values = "；".join(f"{p} {show(resolve(p)[name].value)}" for p in SHIPPED)
+            values = "；".join(f"{p} {show(parameters(None, p)[name].value)}" for p in SHIPPED)
             lines.append(f"  {name}：{values}")
     for label in ("通过", "违反"):
         example = rule.example(label)

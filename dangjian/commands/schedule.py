@@ -71,7 +71,7 @@ def schedule(
         print(f"dangjian：{line}", file=sys.stderr)
     kept = _write_plans(root, plans, force, run.today) if write else 0
     if output is not None or not write:
-        _emit(plans, year, fmt, output, warnings)
+        _emit(plans, year, fmt, output, warnings, run.now)
     if problems or kept:
         raise typer.Exit(1)
 
@@ -126,13 +126,13 @@ def _write_plans(root: Path, plans: list, force: bool, today) -> int:
     return kept
 
 
-def _emit(plans: list, year: int, fmt: str, output: Path | None, warnings: list[str]) -> None:
+def _emit(plans: list, year: int, fmt: str, output: Path | None, warnings: list[str], now) -> None:
     from dangjian.schedule import render
 
     if fmt == "ics":
         from dangjian.schedule.ics import calendar_text
 
-        data = calendar_text(plans, year)
+        data = calendar_text(plans, year, now)
     elif fmt == "json":
         data = render.as_json(plans, year, warnings).encode("utf-8")
     elif fmt == "md":

@@ -23,12 +23,12 @@ def site(
 ) -> None:
     """生成街道党建工作看板（静态网页）：街道总览一页、每个党组织一页，含评估表、比例变化、会议和党费图表；
     网页不含脚本、不从网络加载任何内容，可离线在电脑和手机上查看。"""
-    from dangjian import dates
+    from dangjian.context import clock
     from dangjian.site.build import build
 
     root = resolve_root(path)
     try:
-        written = build(root, out, parse_day(as_of) or dates.today(), months)
+        written = build(root, out, parse_day(as_of) or clock(), months)
     except OSError as exc:
         raise fail(f"无法写入 {out}：{exc}") from None
     typer.echo(f"已生成 {len(written)} 个网页，在 {out.as_posix()}/ 中；用浏览器打开 {(out / 'index.html').as_posix()}")

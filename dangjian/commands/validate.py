@@ -128,7 +128,8 @@ def run_validate(paths: list[Path] | None = None, output_format: str = "text", s
     """Validate and print; returns the exit code (UsageError for exit 2)."""
     import datetime as dt
 
-    from dangjian import dates, engine
+    from dangjian import engine
+    from dangjian.context import clock
     from dangjian.findings import Severity
     from dangjian.output import FORMATS
 
@@ -150,7 +151,7 @@ def run_validate(paths: list[Path] | None = None, output_format: str = "text", s
         except ValueError:
             raise UsageError(f"--as-of 的日期“{as_of}”无效，应写成 YYYY-MM-DD，如 2026-10-31") from None
     else:
-        day = dates.today()
+        day = clock()
 
     roots: dict[Path, list[Path]] = {}
     for p in paths or [None]:

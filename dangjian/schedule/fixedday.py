@@ -7,11 +7,11 @@ Rule texts: 每月D日 (also 号, Chinese numerals), 每月第N个周X (N = 一�
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
 
+from dangjian.calendar import month_end
 from dangjian.model import HOLIDAY_POLICIES
 from dangjian.schedule.holidays import HolidayCalendar
 
@@ -41,7 +41,7 @@ class FixedDay:
 
     def nominal(self, year: int, month: int) -> tuple[dt.date, str]:
         """The month's fixed day before any holiday shift, and a note when the rule had to bend."""
-        last = calendar.monthrange(year, month)[1]
+        last = month_end(year, month).day
         if self.day is not None:
             if self.day > last:
                 return dt.date(year, month, last), f"{month}月没有{self.day}日，取月末{month}月{last}日"

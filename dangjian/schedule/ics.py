@@ -25,10 +25,10 @@ def _name(plan: BranchPlan) -> str:
     return info.short_name or info.name or plan.branch.id
 
 
-def calendar_text(plans: list[BranchPlan], year: int, now: dt.datetime | None = None) -> bytes:
+def calendar_text(plans: list[BranchPlan], year: int, now: dt.datetime) -> bytes:
     from icalendar import Alarm, Calendar, Event
 
-    now = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
+    now = now.astimezone(dt.UTC).replace(microsecond=0)
     sequence = int((now - _EPOCH).total_seconds() // 60)
     cal = Calendar()
     cal.add("prodid", "-//dangjian//schedule//ZH")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from dangjian.context import checking_day
 from dangjian.site import svg
 from dangjian.site.names import page_names
 from dangjian.site.templates import STYLE, environment
@@ -53,14 +54,13 @@ def trend_chart(points: list, current) -> tuple[Markup, str]:
 
 def build(root: Path, out: Path, today: dt.date, months: int = 12) -> list[Path]:
     from dangjian.loader import load_repository
-    from dangjian.street.card import cutoff_of
     from dangjian.street.context import context
     from dangjian.street.history import HistoryError, trend
     from dangjian.street.rollup import assess
     from dangjian.street.text import attention
 
     repo = load_repository(root)
-    result = assess(repo, cutoff_of(repo, today).year, today)
+    result = assess(repo, checking_day(repo.config, today).year, today)
     ids = [s.card.branch_id for s in result.standings]
     data = context(result, repo, ids)
     try:

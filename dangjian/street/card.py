@@ -13,6 +13,7 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
+from dangjian.context import checking_day
 from dangjian.findings import Finding, Severity
 from dangjian.layout import year_of_path
 from dangjian.street.criteria import CRITERIA, FAIL, FAIR, NA, OTHER_CRITERION, PASS, Criterion, criterion_of
@@ -66,12 +67,7 @@ class YearRun:
     ctx: object
 
 
-def cutoff_of(repo, today: dt.date) -> dt.date:
-    until = repo.config.records_until
-    return min(today, until) if until else today
-
-
-def checking_day(year: int, cutoff: dt.date) -> dt.date:
+def year_day(year: int, cutoff: dt.date) -> dt.date:
     """The day the year is judged on: the next 1 January, or the cut-off while the year runs."""
     return min(dt.date(year + 1, 1, 1), cutoff)
 
@@ -79,8 +75,8 @@ def checking_day(year: int, cutoff: dt.date) -> dt.date:
 def run_year(repo, year: int, today: dt.date) -> YearRun:
     from dangjian.engine import make_context, run
 
-    cutoff = cutoff_of(repo, today)
-    as_of = checking_day(year, cutoff)
+    cutoff = checking_day(repo.config, today)
+    as_of = year_day(year, cutoff)
     start = dt.date(year, 1, 1)
     config = dataclasses.replace(repo.config, records_from=max(repo.config.records_from or start, start))
     view = dataclasses.replace(repo, config=config)

@@ -15,6 +15,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from dangjian.context import checking_day
 from dangjian.dates import SHANGHAI, add_months
 
 
@@ -89,11 +90,10 @@ def load_at(root: Path, sha: str):
 
 def assess_at(root: Path, rev: str, year: int | None, today: dt.date):
     """The assessment of the records at revision `rev` (year: the cut-off's year by default)."""
-    from dangjian.street.card import cutoff_of
     from dangjian.street.rollup import assess
 
     repo = load_at(root, resolve(root, rev))
-    return repo, assess(repo, year or cutoff_of(repo, today).year, today)
+    return repo, assess(repo, year or checking_day(repo.config, today).year, today)
 
 
 def month_ends(today: dt.date, months: int) -> list[tuple[str, dt.date]]:
@@ -108,7 +108,6 @@ def month_ends(today: dt.date, months: int) -> list[tuple[str, dt.date]]:
 
 
 def trend(root: Path, months: int, today: dt.date) -> list[Point]:
-    from dangjian.street.card import cutoff_of
     from dangjian.street.rollup import assess
 
     history = commits(root)
@@ -124,7 +123,7 @@ def trend(root: Path, months: int, today: dt.date) -> list[Point]:
         if commit.sha not in loaded:
             loaded[commit.sha] = load_at(root, commit.sha)
         repo = loaded[commit.sha]
-        year = min(int(label[:4]), cutoff_of(repo, day).year)  # records that stop earlier: their last year
+        year = min(int(label[:4]), checking_day(repo.config, day).year)  # records that stop earlier: their last year
         carried = f"{commit.day.year}-{commit.day.month:02d}" != label
         points.append(Point(label, commit, carried, day, assess(repo, year, day)))
     return points
