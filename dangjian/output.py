@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 from collections.abc import Iterable
 
 from dangjian import __version__
@@ -47,8 +48,6 @@ def summary_line(findings: list[Finding], files: int) -> str:
 
 
 def use_colour() -> bool:
-    import sys
-
     if os.environ.get("NO_COLOR"):
         return False
     return bool(os.environ.get("FORCE_COLOR")) or (sys.stdout.isatty() and os.environ.get("TERM") != "dumb")

@@ -8,6 +8,7 @@ is the only way around it, and it warns.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 
@@ -55,8 +56,6 @@ def find_unmasked(text: str):
     line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
 
     def where(offset: int) -> tuple[int, int]:
-        import bisect
-
         line = bisect.bisect_right(line_starts, offset)
         return line, offset - line_starts[line - 1] + 1
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import typing
 
 from dangjian import model
-from dangjian.schema import json_schema
+from dangjian.schema import _hints, _type_name, doc_title, json_schema, record_fields
 
 FILE_KINDS = {
     "dangjian": (model.RepoConfig, "dangjian.yaml"),
@@ -37,18 +39,11 @@ def schema_texts() -> dict[str, str]:
 
 
 def _title(cls) -> str:
-    from dangjian.schema import doc_title
-
     return doc_title(cls).rstrip("。") or cls.__name__
 
 
 def field_tables() -> str:
     """Markdown tables of every record key, for docs/records.md (kept in step by a test)."""
-    import dataclasses
-    import typing
-
-    from dangjian.schema import _hints, _type_name, record_fields
-
     seen: set = set()
     parts: list[str] = []
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from dangjian.calendar import Period, month_end
+from dangjian.clauses import cite
 from dangjian.dues.calc import Assessment, format_money, format_rate
 from dangjian.dues.ledger import ZERO
 from dangjian.facts import is_member_on
@@ -34,8 +35,6 @@ def calc_json(result: Assessment) -> str:
 
 def calc_text(result: Assessment) -> str:
     from tabulate import tabulate
-
-    from dangjian.clauses import cite
 
     rows = [("党费类别", result.category)]
     if result.income is not None:

@@ -9,7 +9,12 @@ from pathlib import Path
 
 from jinja2 import TemplateSyntaxError, meta, nodes
 
-from dangjian.report import kinds, templates
+from dangjian.context import RunContext
+from dangjian.loader import load_repository
+from dangjian.report import kinds, render, templates
+from dangjian.report.common import Source
+from dangjian.report.periods import default_period
+from dangjian.report.run import summary_context
 from dangjian.report.sandbox import ReportError, markdown_env, word_env
 from dangjian.report.spec import SUMMARY, Spec
 
@@ -124,13 +129,6 @@ def kind_for(path: Path, forced: str | None) -> tuple[str | None, bool]:
 def trial_render(path: Path, fmt: str, kind: str | None, summary: bool, root: Path, branch: str | None,
                  seconds: float) -> list[Problem]:
     """Render with the records of `root` (the default period of the kind); runtime errors as problems."""
-    from dangjian.context import RunContext
-    from dangjian.loader import load_repository
-    from dangjian.report import render
-    from dangjian.report.common import Source
-    from dangjian.report.periods import default_period
-    from dangjian.report.run import summary_context
-
     # A shared summary template is tried with the monthly summary's columns.
     report = kinds.KINDS.get(kind or ("monthly" if summary else ""))
     if report is None:

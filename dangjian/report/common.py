@@ -12,12 +12,15 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 
-from dangjian import dates
+from dangjian import dates, engine
 from dangjian.calendar import Period
 from dangjian.context import RunContext
+from dangjian.facts import membership_periods
+from dangjian.figures import Figures
 from dangjian.idnumber import mask_id, mask_phone
 from dangjian.loader import Repository
 from dangjian.model import BranchRecords, Member
+from dangjian.report.sorting import SORT_MODES
 
 UNAVAILABLE = "（暂无此数据）"
 
@@ -73,8 +76,6 @@ class Source:
         return self.findings_on(self.as_of)
 
     def findings_on(self, day: dt.date) -> list:
-        from dangjian import engine
-
         if day not in self._findings:
             found = engine.run(self.repo, day)
             if day < self.checking_day:  # a past period: later records are not "in the future", just later
@@ -95,8 +96,6 @@ class Source:
     @cached_property
     def figures(self):
         """The run's figures (dangjian.figures), read by every report context."""
-        from dangjian.figures import Figures
-
         return Figures(self.repo, self.checking_day, self.param)
 
     @cached_property
@@ -184,14 +183,10 @@ def header(source: Source, title: str, branch: BranchRecords | None) -> dict:
 
 
 def _sort_label(mode: str) -> str:
-    from dangjian.report.sorting import SORT_MODES
-
     return SORT_MODES.get(mode, "")
 
 
 def members_during(branch: BranchRecords, start: dt.date, end: dt.date) -> list[Member]:
     """Members who belonged to the branch at any time in [start, end]."""
-    from dangjian.facts import membership_periods
-
     return [m for m in branch.members
             if any(s <= end and (e is None or e > start) for s, e in membership_periods(m))]

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from dangjian.located import Loc
+from dangjian.readfile import convert_bytes
 from dangjian.schema import Record, key
 
 HOLIDAY_DIR = "holidays"
@@ -63,8 +64,6 @@ def describe(loc: Loc, message: str) -> str:
 
 def check_holiday_file(data: bytes, rel: str, year: int) -> tuple[HolidayFile | None, list[tuple[Loc, str]]]:
     """Parse and validate; the file is usable only when the problem list is empty."""
-    from dangjian.readfile import convert_bytes
-
     found: list = []
     obj = convert_bytes(data, rel, HolidayFile, found)
     problems = [(p.loc, "文件是空的：请按国务院办公厅的通知填写，或删除此文件" if rule == "empty-file" else p.message)

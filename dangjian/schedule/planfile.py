@@ -16,6 +16,7 @@ from pathlib import Path
 
 from dangjian import calendar as P
 from dangjian.located import Loc
+from dangjian.readfile import convert_bytes
 from dangjian.schedule.entries import BY_TITLE, KINDS, Entry
 from dangjian.schedule.fixedday import POLICY_TEXT
 from dangjian.schema import Record, key
@@ -111,8 +112,6 @@ def _parse_period(year: int, text: str) -> P.Period:
 
 def read(data: bytes, rel: str, year: int, branch_id: str) -> tuple[ReadPlan | None, list[tuple[Loc, str]]]:
     """Entries of a plan file; the problem list says what could not be used (file and line)."""
-    from dangjian.readfile import convert_bytes
-
     found: list = []
     obj = convert_bytes(data, rel, PlanFile, found)
     problems: list[tuple[Loc, str]] = [

@@ -12,9 +12,14 @@ from pathlib import Path
 from markupsafe import Markup
 
 from dangjian.context import checking_day
+from dangjian.loader import load_repository
 from dangjian.site import svg
 from dangjian.site.names import page_names
 from dangjian.site.templates import STYLE, environment
+from dangjian.street.context import context, rate_row
+from dangjian.street.history import HistoryError, trend
+from dangjian.street.rollup import assess
+from dangjian.street.text import attention
 
 BRANCH_DIR = "branches"
 
@@ -31,8 +36,6 @@ def _months(as_of: dt.date, year: int) -> int:
 
 
 def trend_chart(points: list, current) -> tuple[Markup, str]:
-    from dangjian.street.context import rate_row
-
     if points:
         labels = [p.month for p in points]
         rates = [p.assessment.rates for p in points]
@@ -53,12 +56,6 @@ def trend_chart(points: list, current) -> tuple[Markup, str]:
 
 
 def build(root: Path, out: Path, today: dt.date, months: int = 12) -> list[Path]:
-    from dangjian.loader import load_repository
-    from dangjian.street.context import context
-    from dangjian.street.history import HistoryError, trend
-    from dangjian.street.rollup import assess
-    from dangjian.street.text import attention
-
     repo = load_repository(root)
     result = assess(repo, checking_day(repo.config, today).year, today)
     ids = [s.card.branch_id for s in result.standings]

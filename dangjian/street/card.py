@@ -14,8 +14,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from dangjian.context import checking_day
+from dangjian.engine import make_context, run, severity_for
 from dangjian.findings import Finding, Severity
 from dangjian.layout import year_of_path
+from dangjian.rules import all_rules, get
+from dangjian.street.computed import judge
 from dangjian.street.criteria import CRITERIA, FAIL, FAIR, NA, OTHER_CRITERION, PASS, Criterion, criterion_of
 
 
@@ -73,8 +76,6 @@ def year_day(year: int, cutoff: dt.date) -> dt.date:
 
 
 def run_year(repo, year: int, today: dt.date) -> YearRun:
-    from dangjian.engine import make_context, run
-
     cutoff = checking_day(repo.config, today)
     as_of = year_day(year, cutoff)
     start = dt.date(year, 1, 1)
@@ -92,9 +93,6 @@ def _in_year(path: str, year: int) -> bool:
 
 
 def _applies(rule_ids: tuple[str, ...], ctx) -> bool:
-    from dangjian.engine import severity_for
-    from dangjian.rules import get
-
     for rule_id in rule_ids:
         rule = get(rule_id)
         if severity_for(rule, ctx.repo) is None:
@@ -126,8 +124,6 @@ def _records(branch, criterion: Criterion, year: int) -> list[str]:
 
 
 def cards(repo, run: YearRun) -> list[Card]:
-    from dangjian.rules import all_rules
-
     kinds = {r.id: (r.category, r.scope) for r in all_rules()}
     unmapped = tuple(r.id for r in all_rules() if criterion_of(r.id, r.category, r.scope) == OTHER_CRITERION.key)
     table = [*CRITERIA, dataclasses.replace(OTHER_CRITERION, rules=unmapped)] if unmapped else list(CRITERIA)
@@ -149,8 +145,6 @@ def cards(repo, run: YearRun) -> list[Card]:
 def _line(repo, branch, criterion: Criterion, found: list[Finding], run: YearRun) -> Line:
     records = _records(branch, criterion, run.year)
     if criterion.computed:
-        from dangjian.street.computed import judge
-
         status, note, records = judge(criterion.computed, repo, branch, run, records)
         return Line(criterion, status, found, records, note)
     if not found and not _applies(criterion.rules, run.ctx):

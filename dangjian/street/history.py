@@ -17,6 +17,10 @@ from pathlib import Path
 
 from dangjian.context import checking_day
 from dangjian.dates import SHANGHAI, add_months
+from dangjian.loader import load_repository
+from dangjian.sources import GitTree
+from dangjian.street.context import rate_row
+from dangjian.street.rollup import assess
 
 
 class HistoryError(Exception):
@@ -78,9 +82,6 @@ def resolve(root: Path, rev: str) -> str:
 
 
 def load_at(root: Path, sha: str):
-    from dangjian.loader import load_repository
-    from dangjian.sources import GitTree
-
     source = GitTree(root, sha)
     try:
         return load_repository(root, source)
@@ -90,8 +91,6 @@ def load_at(root: Path, sha: str):
 
 def assess_at(root: Path, rev: str, year: int | None, today: dt.date):
     """The assessment of the records at revision `rev` (year: the cut-off's year by default)."""
-    from dangjian.street.rollup import assess
-
     repo = load_at(root, resolve(root, rev))
     return repo, assess(repo, year or checking_day(repo.config, today).year, today)
 
@@ -108,8 +107,6 @@ def month_ends(today: dt.date, months: int) -> list[tuple[str, dt.date]]:
 
 
 def trend(root: Path, months: int, today: dt.date) -> list[Point]:
-    from dangjian.street.rollup import assess
-
     history = commits(root)
     if not history:
         raise HistoryError("git 中还没有涉及此记录库的提交")
@@ -130,8 +127,6 @@ def trend(root: Path, months: int, today: dt.date) -> list[Point]:
 
 
 def trend_rows(points: list[Point]) -> list[dict]:
-    from dangjian.street.context import rate_row
-
     rows = []
     for p in points:
         rates = [rate_row(r) for r in p.assessment.rates]
