@@ -39,7 +39,9 @@ bench: $(STAMP)
 goldens: $(STAMP)
 	$(BIN)/python -m pytest --update-goldens
 
+# Also the cache of findings (outside the repository; it holds findings on the records).
 clean:
+	-@[ -x $(BIN)/dangjian ] && $(BIN)/dangjian cache clear
 	rm -rf $(VENV) out .dangjian-cache
 
 # dangjian on PATH for this user, in its own environment (pipx), from this checkout.

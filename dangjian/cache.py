@@ -2,29 +2,35 @@
 
 What is cached: findings per branch, per run and of the repository-wide rules; the roster
 files (branch.yaml and where each member id is, in one entry; each branch's members in
-its own, unpickled only when used); dangjian.yaml; and — written only by runs that check a
+its own, read only when used); dangjian.yaml; and — written only by runs that check a
 few branches, such as a pre-commit `--staged` run — each converted file's model objects
 (FileModels), so that a branch with one changed file parses only that file again. A cold
-run of the whole repository does not write them: unpickling a street's meetings and dues
-costs more than a cached run is allowed to take, and pickling them would slow the cold run.
-Every key includes the code digest (the tool's version and the source of every rule), so
-changing either invalidates everything.
+run of the whole repository does not write them. Every key includes the code digest (the
+tool's version and the source of every rule), so changing either invalidates everything.
 
-The cache lives in $DANGJIAN_CACHE_DIR, else $XDG_CACHE_HOME/dangjian, else
-~/.cache/dangjian. It is never placed inside the record repository: a cache directory
-there is ignored, because `validate` must not write into the records.
+Entries are JSON (see cacheformat: no pickle, personal numbers only as keyed digests), and
+the cache is used only when its directory is the user's own and writable by no one else.
+It lives in $DANGJIAN_CACHE_DIR, else $XDG_CACHE_HOME/dangjian, else ~/.cache/dangjian,
+never inside the record repository (`validate` must not write into the records).
+`dangjian cache clear` and `make clean` remove it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
-import pickle
+import secrets
+import shutil
+import stat
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-FORMAT = b"dangjian-cache-2"
+FORMAT = b"dangjian-cache-3"
+KINDS = ("config", "run", "rosters", "members", "branch", "repo", "file", "index")
+SECRET_FILE = "digest-key"  # keys the digests of personal numbers; never leaves the cache
 _CODE_DIGEST: str | None = None
 
 
@@ -67,23 +73,90 @@ def file_digest(data: bytes) -> str:
     return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
 
 
+def unsafe_reason(directory: Path) -> str | None:
+    """Why a cache directory must not be trusted (None: it is the user's own and private)."""
+    if not hasattr(os, "getuid"):
+        return None
+    try:
+        st = directory.lstat()
+    except OSError:
+        return None  # created by us, private
+    if stat.S_ISLNK(st.st_mode) or not stat.S_ISDIR(st.st_mode):
+        return "不是普通目录"
+    if st.st_uid != os.getuid():
+        return "不属于当前用户"
+    if st.st_mode & 0o022:
+        return "其他用户可以写入"
+    return None
+
+
+def clear(directory: Path | None = None) -> int:
+    """Remove the cache's own entries (never anything else in the directory); files removed."""
+    directory = (directory or default_dir()).expanduser()
+    removed = 0
+    for name in (*KINDS, SECRET_FILE):
+        path = directory / name
+        if path.is_dir() and not path.is_symlink():
+            removed += sum(len(files) for _d, _s, files in os.walk(path))
+            shutil.rmtree(path, ignore_errors=True)
+        elif path.exists() or path.is_symlink():
+            path.unlink()
+            removed += 1
+    with contextlib.suppress(OSError):
+        directory.rmdir()  # only when nothing else is left in it
+    return removed
+
+
 class Cache:
-    """Pickled values under hex keys, written atomically; a broken entry is a miss."""
+    """JSON values under hex keys, written atomically; a broken or foreign entry is a miss."""
 
     def __init__(self, directory: Path) -> None:
         self.dir = directory
         self.writes = 0
+        self._codec = None
 
     @classmethod
     def for_repository(cls, root: Path, directory: Path | None = None) -> Cache | None:
-        """The cache for a repository, or None when it would sit inside the repository."""
+        """The cache for a repository, or None when it would sit inside the repository or
+        its directory is not the user's own (then it is not used, with a warning)."""
         directory = (directory or default_dir()).expanduser()
         try:
             if directory.resolve().is_relative_to(root.resolve()):
                 return None
         except OSError:
             return None
+        reason = unsafe_reason(directory)
+        if reason is not None:
+            print(f"dangjian：缓存目录 {directory} {reason}，本次不使用缓存", file=sys.stderr)
+            return None
         return cls(directory)
+
+    @property
+    def codec(self):
+        if self._codec is None:
+            from dangjian.cacheformat import Codec
+
+            self._codec = Codec(self._secret())
+        return self._codec
+
+    def _secret(self) -> bytes:
+        path = self.dir / SECRET_FILE
+        try:
+            data = path.read_bytes()
+            if len(data) == 32:
+                return data
+        except OSError:
+            pass
+        data = secrets.token_bytes(32)
+        try:
+            self.dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fd, tmp = tempfile.mkstemp(dir=self.dir, prefix=".tmp-")
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, path)
+        except OSError:
+            pass  # no cache can be written either: the key is only for this run
+        return data
 
     def _path(self, kind: str, k: str) -> Path:
         return self.dir / kind / k[:2] / k[2:]
@@ -91,18 +164,25 @@ class Cache:
     def get(self, kind: str, k: str):
         try:
             with open(self._path(kind, k), "rb") as fh:
-                return pickle.load(fh)
-        except Exception:  # missing, truncated by a crash, or from an incompatible version
+                return self.codec.loads(fh.read())
+        except Exception:  # missing, truncated by a crash, foreign or from an older version
             return None
 
     def put(self, kind: str, k: str, value) -> None:
+        from dangjian.cacheformat import NotStorable
+
+        try:
+            data = self.codec.dumps(value)
+        except (NotStorable, RecursionError):
+            return  # holds a personal number (or a type the cache does not store): recomputed next time
         target = self._path(kind, k)
         try:
+            self.dir.mkdir(parents=True, exist_ok=True, mode=0o700)
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
             try:
                 with os.fdopen(fd, "wb") as fh:
-                    pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                    fh.write(data)
                 os.replace(tmp, target)
             except BaseException:
                 Path(tmp).unlink(missing_ok=True)

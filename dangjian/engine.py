@@ -32,7 +32,7 @@ class Context:
     def member_index(self) -> Mapping:
         """member id → list of (member, branch) — more than one entry is itself a finding."""
         ids = getattr(self.repo, "member_ids", None)
-        if ids is not None:  # from the cache: only the rosters looked up are unpickled
+        if ids is not None:  # from the cache: only the rosters looked up are read
             return MemberIndex(ids, {b.directory: b for b in self.repo.branches})
         index: dict = {}
         for branch in self.repo.branches:
@@ -53,7 +53,7 @@ def member_ids(branches) -> dict[str, list[tuple[str, int]]]:
 
 
 class MemberIndex(Mapping):
-    """Context.member_index built from member_ids: a branch's roster is unpickled only when
+    """Context.member_index built from member_ids: a branch's roster is read only when
     one of its members is looked up. Same keys, order and entries as the plain index."""
 
     def __init__(self, ids: dict[str, list[tuple[str, int]]], by_dir: dict) -> None:
@@ -139,7 +139,7 @@ def settle_with(findings: list[Finding], read_lines, files, config, select: set[
 # digests of all files. A branch rule that reads another branch's meetings, dues … still
 # works (the records load lazily); the files it read are listed in the entry. The
 # repository-wide rules' findings are cached the same way, by every file but the branches'
-# records (_repo_findings), so a run that checks one branch unpickles only that branch's
+# records (_repo_findings), so a run that checks one branch reads only that branch's
 # members (MemberIndex) instead of the whole repository's rosters.
 
 PARALLEL_MIN = 6  # branches to check before a second process pays for itself
@@ -331,13 +331,14 @@ def validate_repository(root, source, day: dt.date, cache=None, select: set[str]
     branch_dirs = [d for d in loader.organisation_dirs(files) if d]
     roster_key = store.key("rosters", code, branch_dirs, [(f, digests.get(f)) for f in _roster_files(branch_dirs, files)])
     # The rosters are cached as one small layer (branch.yaml, problems, where each member id
-    # is) and one entry of members per branch, unpickled only when a rule asks for them.
+    # is) and one entry of members per branch, read only when a rule asks for them.
     layer = cache.get("rosters", roster_key) if cache is not None else None
     rosters = ids = None
+    fresh: set[str] = set()  # branches to compute: their rosters are read again, numbers in clear
     if isinstance(layer, tuple) and len(layer) == 2:
         rosters, ids = {}, layer[1]
         for d, (info, roster_ok, problems) in layer[0].items():
-            rosters[d] = (info, _members_getter(cache, roster_key, d), roster_ok, problems)
+            rosters[d] = (info, _members_getter(cache, roster_key, d, fresh), roster_ok, problems)
     models = store.FileModels(cache, code, digests, write=False, seen=source.note) if cache is not None else None
     repo = loader.load_lazy(root, source, config=config, rosters=rosters, models=models)
     repo.load_problems[:0] = config_problems
@@ -371,6 +372,7 @@ def validate_repository(root, source, day: dt.date, cache=None, select: set[str]
             findings.extend(hit[1])
         else:
             todo.append(branch)
+            fresh.add(branch.directory)
     if models is not None:
         # Few branches to check (a pre-commit run, an edit since the last run): keep their
         # files' model objects, so that the next edit re-parses only the file it touched.
@@ -388,10 +390,14 @@ def validate_repository(root, source, day: dt.date, cache=None, select: set[str]
     return _settled(_filtered(result, select, ignore), source, config, select, ignore, applied), repo
 
 
-def _members_getter(cache, roster_key: str, directory: str):
+def _members_getter(cache, roster_key: str, directory: str, fresh: set[str]):
+    """A cached roster holds personal numbers only as digests: enough for other branches'
+    rules (which compare them), not for the branch's own (which check them)."""
     from dangjian import cache as store
 
     def get():
+        if directory in fresh:
+            return None  # read from the records again
         members = cache.get("members", store.key("members", roster_key, directory))
         return members if isinstance(members, list) else None
     return get

@@ -269,7 +269,7 @@ class LazyBranch(model.BranchRecords):
 
     @property
     def members(self) -> list[model.Member]:
-        """The roster's members; a cached roster is unpickled on first use (see load_lazy)."""
+        """The roster's members; a cached roster is read on first use (see load_lazy)."""
         fetch = self.__dict__.pop("_fetch_members", None)
         if fetch is not None:
             get, source, engine = fetch
