@@ -9,7 +9,6 @@ can tell what changed without reading everything again.
 from __future__ import annotations
 
 import os
-import subprocess
 from pathlib import Path
 
 # Generated documents that may carry personal numbers (checked by the privacy rule).
@@ -62,14 +61,10 @@ class WorkTree:
             self._walk()
         docs = self._documents
         if docs and _inside_git(self.root):
-            try:
-                ignored = subprocess.run(["git", "check-ignore", "-z", "--stdin"], cwd=self.root,
-                                         input="\0".join(docs).encode("utf-8") + b"\0",
-                                         capture_output=True, timeout=30).stdout
-                skip = {p.decode("utf-8", "replace") for p in ignored.split(b"\0") if p}
-                docs = [d for d in docs if d not in skip]
-            except (OSError, subprocess.SubprocessError):
-                pass
+            from dangjian.gitio import git_ignored
+
+            skip = git_ignored(self.root, docs)
+            docs = [d for d in docs if d not in skip]
         return docs
 
     def _checked(self, rel: str) -> Path:
@@ -122,25 +117,28 @@ def _inside_git(root: Path) -> bool:
 
 
 class GitTree:
-    """Files as git holds them: the index (`rev=None`) or a revision, read as blobs."""
+    """Files as git holds them: the index (`rev=None`) or a commit id (see gitio.resolve), read
+    as blobs through one `git cat-file --batch`. A bare repository has no index: GitError."""
 
     def __init__(self, root: Path, rev: str | None = None) -> None:
+        from dangjian import gitio
+
         self.root = root
         self.rev = rev
-        top = self._git("rev-parse", "--show-toplevel").strip()
-        self.top = Path(top)
+        self.top = gitio.work_tree(root) if rev is None else Path(
+            gitio.git(root, "rev-parse", "--show-toplevel").strip())
         self.prefix = self.root.resolve().relative_to(self.top.resolve()).as_posix()
         self._blobs: dict[str, str] = {}
         self._docs: dict[str, str] = {}
-        self._batch = None
-        self._batch_pid = 0
+        self._reader = gitio.BlobReader(root)
         if rev is None:
-            listing = self._git("ls-files", "-s", "-z", "--full-name", "--", ".")
+            listing = gitio.git(root, "ls-files", "-s", "-z", "--full-name", "--", ".")
             for entry in filter(None, listing.split("\0")):
                 meta, path = entry.split("\t", 1)
                 self._add(path, meta.split()[1])
         else:
-            listing = self._git("ls-tree", "-r", "-z", "--full-name", rev, "--", ".")
+            listing = gitio.git(root, "ls-tree", "-r", "-z", "--full-name", "--end-of-options",
+                                gitio.resolve(root, rev), "--", ".")
             for entry in filter(None, listing.split("\0")):
                 meta, path = entry.split("\t", 1)
                 self._add(path, meta.split()[2])
@@ -153,10 +151,6 @@ class GitTree:
         elif rel and is_document(rel):
             self._docs[rel] = sha
 
-    def _git(self, *args: str) -> str:
-        return subprocess.run(["git", *args], cwd=self.root, check=True, capture_output=True,
-                              text=True, encoding="utf-8").stdout
-
     def files(self) -> list[str]:
         return sorted(self._blobs)
 
@@ -168,38 +162,30 @@ class GitTree:
         return {rel: table.get(rel) for rel in rels}
 
     def read(self, rel: str) -> bytes:
-        """One long-lived `git cat-file --batch` per process: a pre-commit run reads a few
-        dozen blobs, and a process per blob would cost more than parsing them."""
+        """A blob's bytes; a blob over the size limit is refused by its size, unread."""
+        from dangjian.gitio import BlobTooLarge
+
         sha = self._blobs.get(rel) or self._docs[rel]
-        if self._batch is None or self._batch_pid != os.getpid():
-            self._batch = subprocess.Popen(["git", "cat-file", "--batch"], cwd=self.root, stdin=subprocess.PIPE,
-                                           stdout=subprocess.PIPE)
-            self._batch_pid = os.getpid()
-        assert self._batch.stdin is not None and self._batch.stdout is not None
-        self._batch.stdin.write(sha.encode() + b"\n")
-        self._batch.stdin.flush()
-        header = self._batch.stdout.readline().split()
-        if len(header) < 3 or header[1] != b"blob":
-            raise FileNotFoundError(rel)
-        size = int(header[2])
-        data = self._batch.stdout.read(size)
-        self._batch.stdout.read(1)  # the newline after the content
-        if size > MAX_FILE_BYTES:
-            raise FileTooLarge(size)
-        return data
+        try:
+            return self._reader.read(sha, MAX_FILE_BYTES)
+        except BlobTooLarge as exc:
+            raise FileTooLarge(exc.size) from None
 
     def close(self) -> None:
-        if self._batch is not None and self._batch_pid == os.getpid():
-            self._batch.stdin.close()  # type: ignore[union-attr]
-            self._batch.wait()
-        self._batch = None
+        self._reader.close()
 
     def changed_since(self, rev: str | None) -> list[str]:
         """Paths (relative to the root) staged against HEAD (`rev=None`) or changed since `rev`."""
+        from dangjian import gitio
+
         args = ["diff", "--name-only", "-z", "--diff-filter=ACMRD", "--relative"]
-        args += ["--cached"] if rev is None else [rev]
-        try:
-            out = self._git(*args, "--", ".")
-        except subprocess.CalledProcessError:  # no commits yet: everything staged is new
-            return self.files()
+        if rev is None:
+            try:
+                gitio.resolve(self.root, "HEAD")
+            except gitio.GitError:  # no commits yet: everything staged is new
+                return self.files()
+            args.append("--cached")
+        else:
+            args += ["--end-of-options", gitio.resolve(self.root, rev)]
+        out = gitio.git(self.root, *args, "--", ".")
         return sorted(p for p in out.split("\0") if p and is_record_candidate(p))

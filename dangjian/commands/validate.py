@@ -135,7 +135,7 @@ def run_validate(paths: list[Path] | None = None, output_format: str = "text", s
 
     if output_format not in FORMATS:
         raise UsageError(f"未知的输出格式“{output_format}”，可用：{'、'.join(FORMATS)}")
-    if staged and since:
+    if staged and since is not None:
         raise UsageError("--staged 和 --since 不能同时使用")
     chosen, skipped = _rule_ids(select), _rule_ids(ignore)
     if chosen or skipped:
@@ -210,14 +210,16 @@ def _validate_root(root: Path, limits: list[Path], day, staged: bool, since: str
     from dangjian.sources import WorkTree
 
     source, changed = WorkTree(root), None
-    if staged or since:
+    if staged or since is not None:
+        from dangjian.gitio import GitError
         from dangjian.sources import GitTree
 
         try:
             git_tree = GitTree(root, None)
             changed = git_tree.changed_since(since)
-        except Exception as exc:  # not a git repository, bad revision…
-            raise UsageError(f"无法读取 git 信息：{getattr(exc, 'stderr', '') or exc}".strip()) from None
+        except (GitError, OSError) as exc:  # not a git work tree, an unknown revision…
+            option = "--staged" if staged else "--since"
+            raise UsageError(f"{option} 无法使用：{exc}") from None
         if staged:
             source = git_tree
     cache = None if no_cache else Cache.for_repository(root)

@@ -1,5 +1,5 @@
 """The same figures from the records as they stood at earlier commits, read as git blobs
-(dangjian.sources.GitTree) — nothing is checked out.
+(dangjian.sources.GitTree) — nothing is checked out. The commit history comes from GitPython.
 
 `--trend --months N`: one point per calendar month, from the last commit made in that month
 (commit time in Asia/Shanghai); a month without a commit keeps the records of the last earlier
@@ -11,7 +11,6 @@ end of that month would have judged it: the checking day is the first day of the
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,43 +41,38 @@ class Point:
     assessment: object
 
 
-def _git(root: Path, *args: str) -> str:
-    try:
-        return subprocess.run(["git", *args], cwd=root, check=True, capture_output=True, text=True,
-                              encoding="utf-8").stdout
-    except FileNotFoundError:
-        raise HistoryError("找不到 git 程序，无法读取历史版本") from None
-    except subprocess.CalledProcessError as exc:
-        raise HistoryError(f"git 出错：{exc.stderr.strip() or exc}") from None
+def _repo(root: Path):
+    """The git repository holding `root`, through GitPython."""
+    import git
 
+    from dangjian import gitio
 
-def _require_git(root: Path) -> None:
     try:
-        inside = _git(root, "rev-parse", "--is-inside-work-tree").strip() == "true"
-    except HistoryError:
-        inside = False
-    if not inside:
-        raise HistoryError(f"{root} 不在 git 仓库中，无法读取历史版本")
+        gitio.work_tree(root)
+        return git.Repo(root, search_parent_directories=True)
+    except (gitio.GitError, git.InvalidGitRepositoryError, git.NoSuchPathError):
+        raise HistoryError(f"{root} 不在 git 仓库中，无法读取历史版本") from None
 
 
 def commits(root: Path) -> list[Commit]:
     """Commits that changed the record repository's directory, oldest first."""
-    _require_git(root)
-    out = []
-    for line in _git(root, "log", "--reverse", "--format=%H %cI", "--", ".").splitlines():
-        sha, stamp = line.split()
-        out.append(Commit(sha, dt.datetime.fromisoformat(stamp).astimezone(SHANGHAI).date()))
+    repo = _repo(root)
+    if not repo.head.is_valid():
+        return []  # no commits yet
+    out = [Commit(c.hexsha, c.committed_datetime.astimezone(SHANGHAI).date())
+           for c in repo.iter_commits("HEAD", paths=[str(root.resolve())], reverse=True)]
     return sorted(out, key=lambda c: c.day)  # stable: commits of one day stay in git's order
 
 
 def resolve(root: Path, rev: str) -> str:
-    if rev.startswith("-"):
-        raise HistoryError(f"版本“{rev}”无效")
-    _require_git(root)
+    """The commit id of a user's revision (checked as a revision: gitio.resolve)."""
+    from dangjian import gitio
+
+    _repo(root)
     try:
-        return _git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").strip()
-    except HistoryError:
-        raise HistoryError(f"git 中没有版本“{rev}”") from None
+        return gitio.resolve(root, rev)
+    except gitio.GitError as exc:
+        raise HistoryError(str(exc)) from None
 
 
 def load_at(root: Path, sha: str):
