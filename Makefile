@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench goldens clean install wheel
+.PHONY: run test lint bench fuzz goldens clean install wheel
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,12 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+# The differential state machine (cached validate = --no-cache after random edits) with many
+# new examples; CI runs a few fixed ones as part of make test. FUZZ_EXAMPLES=1000 for longer.
+FUZZ_EXAMPLES ?= 200
+fuzz: $(STAMP)
+	DANGJIAN_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/test_differential.py -q
 
 goldens: $(STAMP)
 	$(BIN)/python -m pytest --update-goldens
