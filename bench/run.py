@@ -97,6 +97,39 @@ def git_copy(tree: Path, summary: dict) -> Path:
     return repo
 
 
+def cpu_timed(cmd: list[str], env: dict | None = None) -> tuple[float, int, int]:
+    """(user + system CPU seconds, peak RSS in KB, exit code) of one whole-process run."""
+    done = subprocess.run(["/usr/bin/time", "-f", "%U %S %M", *cmd], env={**BASE_ENV, **(env or {})},
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    last = done.stderr.strip().splitlines()[-1].split()
+    return float(last[0]) + float(last[1]), int(last[2]), done.returncode
+
+
+def report_cpu_rows(dj: list[str], street: Path, branches: int, out: Path, env: dict, row) -> None:
+    """Issue 11's report row: `report monthly --all --format md,docx`, CPU per branch (target ≤ 0.15 s)."""
+    if not Path("/usr/bin/time").exists():
+        return
+    cpu, rss, code = cpu_timed([*dj, "report", "monthly", str(street), "--all", "--month", "2026-10",
+                                "--format", "md,docx", "-o", str(out)], env)
+    row(f"report monthly --all --format md,docx ({branches} branches): CPU per branch",
+        {"n": 1, "median": cpu / branches, "min": cpu / branches, "max": cpu / branches, "rss_kb": rss, "exit": code},
+        f"{cpu:.1f} s CPU in all; target ≤ 0.15 s per branch")
+
+
+def district_memory_rows(dj: list[str], district: Path, out: Path, env: dict, row) -> None:
+    """Issue 11's memory rows: assess, site and report --all on 1,000 branches, peak RSS under 2 GB."""
+    if not Path("/usr/bin/time").exists():
+        return
+    for label, args in (("assess", ["assess", str(district)]),
+                        ("site", ["site", str(district), "-o", str(out / "site")]),
+                        ("report monthly --all --format md,docx",
+                         ["report", "monthly", str(district), "--all", "--month", "2026-10", "--format", "md,docx",
+                          "-o", str(out / "reports")])):
+        cpu, rss, code = cpu_timed([*dj, *args], env)
+        row(f"{label} (district): peak RSS", {"n": 1, "median": cpu, "min": cpu, "max": cpu, "rss_kb": rss,
+                                                "exit": code}, "median = CPU seconds; target peak RSS < 2048 MB")
+
+
 def has_command(name: str) -> bool:
     done = subprocess.run([str(BIN / "dangjian"), "--help"], capture_output=True, text=True)
     return f"  {name} " in done.stdout
@@ -209,6 +242,7 @@ def main() -> None:
             row("report monthly --all (example street records/, Markdown and Word)",
                 median_of(reps or 3, [*dj, "report", "monthly", str(example), "--all", "--month", day,
                                       "--format", "md,docx", "-o", str(reports / "example")]))
+            report_cpu_rows(dj, street, summary.get("branches", 100), reports / "cpu", fresh_cache(), row)
             row("schedule --all --year 2026 (example street records/)",
                 median_of(reps or 5, [*dj, "schedule", str(example), "--all", "--year", "2026"]))
         else:
@@ -225,6 +259,7 @@ def main() -> None:
             row("validate district, warm, nothing changed", median_of(3, [*dj, "validate", "-f", "parsable", str(district)], env=denv))
             row("PyYAML CSafeLoader load of the district (floor)", median_of(1, [PY, "-c", LOAD_SCRIPT,
                                                                                  str(district)]))
+            district_memory_rows(dj, district, Path(tempfile.mkdtemp(dir=cache_root)), fresh_cache(), row)
             notes.append(f"district rows took {time.perf_counter() - begun:.0f} s")
     finally:
         shutil.rmtree(cache_root, ignore_errors=True)

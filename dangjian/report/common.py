@@ -35,6 +35,7 @@ class Source:
     sort: str = "stroke"
     notes: list[str] = field(default_factory=list)  # warnings for stderr (not part of any report)
     _findings: dict = field(default_factory=dict, repr=False)
+    _owned: dict = field(default_factory=dict, repr=False)  # day → {organisation directory: findings}
 
     @property
     def masked(self) -> bool:

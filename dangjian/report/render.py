@@ -11,12 +11,52 @@ import io
 import re
 from pathlib import Path
 
-from dangjian.report.sandbox import RenderTimeout, ReportError, describe, markdown_env, word_env
-from dangjian.report.timelimit import DEFAULT_SECONDS, run_limited
+from dangjian.report.sandbox import (
+    RenderTimeout,
+    ReportError,
+    ReportSandbox,
+    describe,
+    markdown_env,
+    word_env,
+)
+from dangjian.report.timelimit import DEFAULT_SECONDS, can_interrupt, run_limited
 
 
-def render_markdown(search: list[str], name: str, context: dict, shown: str) -> str:
-    env = markdown_env(search)
+class Environments:
+    """One run's template environments, so that each template is compiled once rather than once
+    per organisation: `report --all` renders the same two templates for every branch. Jinja
+    re-reads a template file that changed; the Word XML is compiled once per distinct text."""
+
+    def __init__(self) -> None:
+        self._markdown: dict[tuple[str, ...], ReportSandbox] = {}
+        self._word: ReportSandbox | None = None
+
+    def markdown(self, search: list[str]) -> ReportSandbox:
+        key = tuple(search)
+        if key not in self._markdown:
+            self._markdown[key] = markdown_env(search)
+        return self._markdown[key]
+
+    def word(self) -> ReportSandbox:
+        if self._word is None:
+            self._word = word_env()
+            compiled: dict[str, object] = {}
+            plain = self._word.from_string
+
+            def from_string(source, globals=None, template_class=None):
+                if globals is not None or template_class is not None or not isinstance(source, str):
+                    return plain(source, globals, template_class)
+                if source not in compiled:
+                    compiled[source] = plain(source)
+                return compiled[source]
+
+            self._word.from_string = from_string
+        return self._word
+
+
+def render_markdown(search: list[str], name: str, context: dict, shown: str,
+                    envs: Environments | None = None) -> str:
+    env = envs.markdown(search) if envs is not None else markdown_env(search)
     try:
         template = env.get_template(name)
         return template.render(context)
@@ -35,7 +75,7 @@ def _template_file(search: list[str], name: str) -> str | None:
     return None
 
 
-def render_docx(path: str, context: dict, shown: str) -> bytes:
+def render_docx(path: str, context: dict, shown: str, envs: Environments | None = None) -> bytes:
     from docxtpl import DocxTemplate
 
     try:
@@ -43,7 +83,7 @@ def render_docx(path: str, context: dict, shown: str) -> bytes:
     except Exception as exc:  # not a .docx, damaged zip…
         raise ReportError(f"无法打开 Word 模板 {shown}：{exc}") from None
     try:
-        template.render(context, jinja_env=word_env(), autoescape=True)
+        template.render(context, jinja_env=envs.word() if envs is not None else word_env(), autoescape=True)
     except RenderTimeout:
         raise
     except Exception as exc:
@@ -72,15 +112,23 @@ def docx_places(path: str):
 
 
 def markdown(search: list[Path], name: str, context: dict, shown: str,
-             seconds: float = DEFAULT_SECONDS, isolate: bool = False) -> str:
+             seconds: float = DEFAULT_SECONDS, isolate: bool = False, envs: Environments | None = None) -> str:
+    """`envs` (one run's environments) is used when the render runs in this process."""
+    args = ([str(p) for p in search], name, context, shown)
+    if envs is not None and not isolate and can_interrupt():
+        args += (envs,)
     try:
-        return run_limited(render_markdown, ([str(p) for p in search], name, context, shown), seconds, isolate)
+        return run_limited(render_markdown, args, seconds, isolate)
     except RenderTimeout as exc:
         raise ReportError(describe(exc, shown)) from None
 
 
-def docx(path: Path, context: dict, shown: str, seconds: float = DEFAULT_SECONDS, isolate: bool = False) -> bytes:
+def docx(path: Path, context: dict, shown: str, seconds: float = DEFAULT_SECONDS, isolate: bool = False,
+         envs: Environments | None = None) -> bytes:
+    args = (str(path), context, shown)
+    if envs is not None and not isolate and can_interrupt():
+        args += (envs,)
     try:
-        return run_limited(render_docx, (str(path), context, shown), seconds, isolate)
+        return run_limited(render_docx, args, seconds, isolate)
     except RenderTimeout as exc:
         raise ReportError(describe(exc, shown)) from None

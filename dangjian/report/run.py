@@ -51,10 +51,13 @@ def chosen_branches(repo, request: Request) -> list[BranchRecords]:
 
 
 def summary_context(source: Source, kind: kinds.ReportKind, contexts: list[dict]) -> dict:
+    return summary_of(source, kind, [kind.row(c) for c in contexts], sorted({n for c in contexts for n in _notes(c)}))
+
+
+def summary_of(source: Source, kind: kinds.ReportKind, rows: list[list], notes: list[str]) -> dict:
+    """The street summary from each organisation's row (kind.row) and notes (_notes)."""
     street = source.repo.config.name or ""
     context = header(source, f"{street}{titled(source.period.label, kind.title)}汇总", None)
-    rows = [kind.row(c) for c in contexts]
-    notes = sorted({n for c in contexts for n in _notes(c)})
     context.update({"kind_title": kind.title, "columns": list(kind.columns), "rows": rows,
                     "totals": kinds.totals(kind, rows), "notes": notes,
                     "findings": findings.for_repository(source)})
@@ -77,31 +80,42 @@ def stem_for(context: dict, period: Period) -> str:
 
 
 def produce(request: Request, repo=None) -> Result:
+    """Build, render and write one organisation's report at a time: a district's 1,000 contexts are
+    never held together, only their summary rows (and the rendered files until they are named)."""
     repo = repo or load_repository(request.root)
     source = Source(repo, request.period, request.run, request.sort)
     branches = chosen_branches(repo, request)
-    contexts = [request.kind.build(source, b) for b in branches]
-    stems = unique([stem_for(c, request.period) for c in contexts], [b.id for b in branches])
-    jobs = [(c, s, False) for c, s in zip(contexts, stems, strict=True)]
+    envs = render.Environments()
+    rendered, stems, rows, notes = [], [], [], set()
+    for branch in branches:
+        context = request.kind.build(source, branch)
+        stems.append(stem_for(context, request.period))
+        rendered.append([render_one(request, context, fmt, False, envs) for fmt in request.formats])
+        if request.every:
+            rows.append(request.kind.row(context))
+            notes.update(_notes(context))
+    jobs = list(zip(rendered, unique(stems, [b.id for b in branches]), strict=True))
     if request.every:
-        summary = summary_context(source, request.kind, contexts)
-        jobs.append((summary, stem_for(summary, request.period), True))
+        summary = summary_of(source, request.kind, rows, sorted(notes))
+        jobs.append(([render_one(request, summary, fmt, True, envs) for fmt in request.formats],
+                     stem_for(summary, request.period)))
     request.out_dir.mkdir(parents=True, exist_ok=True)
     result = Result(notes=source.notes)
-    for context, stem, is_summary in jobs:
-        for fmt in request.formats:
+    for outputs, stem in jobs:
+        for fmt, data in zip(request.formats, outputs, strict=True):
             path = output_path(request.out_dir, stem, fmt)
-            data = render_one(request, context, fmt, is_summary)
             path.write_bytes(data)
             result.written.append(path)
     return result
 
 
-def render_one(request: Request, context: dict, fmt: str, is_summary: bool = False) -> bytes:
+def render_one(request: Request, context: dict, fmt: str, is_summary: bool = False,
+               envs: render.Environments | None = None) -> bytes:
     if fmt == "json":
         return (json.dumps(context, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     found = templates.find(request.root, request.kind.name, fmt, is_summary)
     if fmt == "md":
         search = [folder for folder, _ in templates.search_path(request.root)]
-        return render.markdown(search, found.name, context, found.shown, request.seconds).encode("utf-8")
-    return render.docx(found.path, context, found.shown, request.seconds)
+        return render.markdown(search, found.name, context, found.shown, request.seconds,
+                               envs=envs).encode("utf-8")
+    return render.docx(found.path, context, found.shown, request.seconds, envs=envs)
