@@ -112,7 +112,7 @@ def _member(source: Source, branch: BranchRecords, member: Member, meetings, sta
     attended = [m for m in expected if member.id in m.attendees]
     absences = [f"{cn(m.date)}{'、'.join(m.kinds)}（{a.reason or '未写原因'}）"
                 for m in expected for a in m.absentees if a.member == member.id]
-    trainings = [t for t in branch.trainings if t.date and start <= t.date <= end and member.id in t.attendees]
+    trained = source.figures.training(branch, start, end)
     talks = [t for t in branch.talks if t.date and start <= t.date <= end and t.talkee == member.id]
     activities = branch.activities.get(end.year)
     services = [s for s in (activities.services if activities else []) if member.id in s.participants]
@@ -124,7 +124,8 @@ def _member(source: Source, branch: BranchRecords, member: Member, meetings, sta
         "group": member.group or "", "flags": "、".join(member.flags),
         "meetings_expected": len(expected), "meetings_attended": len(attended),
         "attendance_rate": percent(len(attended), len(expected)), "absences": "；".join(absences),
-        "training_hours": hours(sum(t.hours or 0 for t in trainings)), "training_sessions": len(trainings),
+        "training_hours": hours(trained.per_member.get(member.id, 0.0)),
+        "training_sessions": sum(1 for t in trained.sessions if member.id in t.attendees),
         "talks": "；".join(f"{cn(t.date)} {source.name(t.talker)}（{t.reason or '谈心谈话'}）" for t in talks),
         "awards": "；".join(f"{cn(e.date)} {e.kind}{('：' + e.note) if e.note else ''}" for e in member.events
                             if e.date and start <= e.date <= end and e.kind == "受表彰"),

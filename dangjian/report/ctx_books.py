@@ -52,19 +52,19 @@ def meetings_book(source: Source, branch: BranchRecords) -> dict:
 def study_book(source: Source, branch: BranchRecords) -> dict:
     period = source.period
     context = header(source, f"{branch_label(branch)}{period.label}{STUDY_TITLE}", branch)
-    sessions = sorted((t for t in branch.trainings if period.contains(t.date)), key=lambda t: (t.date, t.title or ""))
+    trained = source.figures.training(branch, period.start, period.end)
+    sessions = trained.sessions
     context["sessions"] = [{"date_cn": cn(t.date), "title": t.title or "", "hours": hours(t.hours or 0),
                             "organiser": t.organiser or "", "attendees": len(t.attendees),
                             "names": source.names(t.attendees)} for t in sessions]
     lectures = [m for m in meetings_in(source, branch, period.start, period.end) if "党课" in m.kinds]
     context["lectures"] = [{"date_cn": cn(m.date), "topic": m.topic or "", "lecturer": source.name(m.lecturer),
                             "present": len(m.attendees)} for m in lectures]
-    context["total_hours"] = hours(sum(t.hours or 0 for t in sessions))
+    context["total_hours"] = hours(trained.total_hours)
     rows = []
     for member in members_during(branch, period.start, period.end):
-        attended = [t for t in sessions if member.id in t.attendees]
-        rows.append({"name": member.name or member.id or "", "hours": hours(sum(t.hours or 0 for t in attended)),
-                     "sessions": len(attended)})
+        rows.append({"name": member.name or member.id or "", "hours": hours(trained.per_member.get(member.id, 0.0)),
+                     "sessions": sum(1 for t in sessions if member.id in t.attendees)})
     context["members"] = sort_by_name(rows, lambda r: r["name"], source.sort)
     return context
 
