@@ -97,14 +97,31 @@ def _secretary_reports(branch: BranchRecords, period: Period, to: str) -> list:
             if period.contains(day) and item.to == to and item.reporter in secretaries]
 
 
-@rule("secretary-duty-report", Severity.ERROR, ("XZ-5.4", "WH-4.2"), params=("书记述职周期", "书记述职对象"))
-def secretary_duty_report(branch: BranchRecords, ctx) -> Iterator[Problem]:
-    """书记每年述职：xz 年底向上级党组织述职；wuhua 每年向上级党组织和支部党员大会述职（“述职”）。
+def community_organisation(repo, branch: BranchRecords) -> bool:
+    """The 社区党组织 of a community: a 社区 organisation not inside another 社区 organisation."""
+    info = branch.info
+    if info is None or info.sector != "社区":
+        return False
+    parent = next((b for b in repo.branches if branch.parent and b.id == branch.parent), None)
+    return parent is None or parent.info is None or parent.info.sector != "社区"
 
-    通过：规则集 xz，2025-12-20 述职人 B1-001（书记），对象 上级党组织。
-    违反：规则集 xz，2025 年没有书记向上级党组织的述职。
+
+@rule("secretary-duty-report", Severity.ERROR, ("XZ-5.4", "WH-4.2"),
+      params=("书记述职周期", "书记述职对象", "书记述职党组织"))
+def secretary_duty_report(branch: BranchRecords, ctx) -> Iterator[Problem]:
+    """书记每年述职：xz 社区党组织书记年底向街道党工委述职；wuhua 每个党支部书记每年向上级党组织和支部党员大会述职。
+
+    XZ-5.4 只要求“社区党组织书记向街道党工委述职”（另有街道党工委书记向县区党委述职，不在支部台账中），
+    所以 xz 只检查社区党组织（领域为 社区、且不在另一个社区党组织之内的党组织），非公企业、机关等党支部不检查；
+    WH-4.2 双述双评是对每个支部书记的要求，只在 wuhua 下检查全部党组织。
+
+    通过：规则集 xz，社区党支部 2025-12-20 述职人 B1-001（书记），对象 上级党组织；或非公企业党支部没有述职。
+    违反：规则集 xz，社区党支部 2025 年没有书记向上级党组织的述职。
     """
     targets = ctx.param("书记述职对象") or []
+    scope = ctx.param("书记述职党组织")
+    if scope == "社区党组织" and not community_organisation(ctx.repo, branch):
+        return
     for period in due(branch, ctx, "书记述职周期", "activities"):
         if not secretaries_between(branch, period.start, period.end):
             continue
