@@ -479,6 +479,17 @@ class StreetLeader(Record):
 
 
 @dataclass(kw_only=True)
+class ParkCircle(Record):
+    """一个园区党建共建圈（QY-1）：划入圈内的非公企业党组织，由核心党组织牵头（QY-2、QY-13 只对共建圈检查）。"""
+
+    name: str | None = key("名称", required=True, example="高新园区第一党建共建圈")
+    founded: dt.date | None = key("成立日期", required=True, doc="划分共建圈的日期；此前的时段不检查")
+    core: str | None = key("核心党组织", doc="牵头的核心党组织名称或编号")
+    units: list[str] = key("成员单位", default=[], doc="圈内成员企业：共建单位编号（street/partners.yaml）")
+    ended: dt.date | None = key("撤销日期")
+
+
+@dataclass(kw_only=True)
 class StreetFile(Record):
     """街道党工委基本情况（street/street.yaml）。"""
 
@@ -486,6 +497,7 @@ class StreetFile(Record):
     records_from: dt.date | None = key("记录起始", doc="区域化党建台账从哪一天开始记录；不填按 dangjian.yaml 的“记录起始”，"
                                                   "再不填按 street/ 下最早一年的文件")
     leaders: list[StreetLeader] = key("班子成员", default=[])
+    circles: list[ParkCircle] = key("园区共建圈", default=[], doc="园区党建共建圈；不填则不检查 QY-2、QY-13 的园区做法")
 
 
 @dataclass(kw_only=True)
@@ -597,11 +609,11 @@ class StreetMeetingsFile(Record):
 
 @dataclass(kw_only=True)
 class Visit(Record):
-    """班子成员到联系点的一次走访（QY-11）。"""
+    """一次走访：班子成员到联系点（QY-11），或走访园区共建圈的成员企业（QY-13）。"""
 
     date: dt.date | None = key("日期", required=True)
-    leader: str | None = key("班子成员", required=True, doc="姓名，与 street.yaml 中一致")
-    place: str | None = key("联系点", required=True, doc="党组织编号")
+    leader: str | None = key("班子成员", required=True, doc="走访人姓名；班子成员走访联系点的，与 street.yaml 中一致")
+    place: str | None = key("联系点", required=True, doc="党组织编号，或走访的共建单位编号（园区共建圈成员企业，QY-13）")
     content: str | None = key("内容")
 
 

@@ -12,7 +12,7 @@ from dangjian.engine import run
 from dangjian.loader import load_repository
 
 RECORDS = Path(__file__).resolve().parent.parent / "records"
-STREET_RULES = {"joint-meeting-quarterly", "joint-life-meeting", "mutual-review", "community-joint-meeting",
+STREET_RULES = {"joint-meeting-quarterly", "joint-life-meeting", "mutual-review", "community-joint-meeting", "circle-visit-monthly",
                 "leader-visit-monthly", "partner-member-duties", "partner-three-ones", "project-needs-resources",
                 "street-references", "certification-steps", "model-branch-exclusions", "weak-branch-rectified",
                 "decertify-weak"}
@@ -85,7 +85,7 @@ def test_every_street_key_is_described_in_the_records_doc() -> None:
     from dangjian.schema import record_fields
 
     doc = (Path(__file__).resolve().parent.parent / "docs" / "records.md").read_text(encoding="utf-8")
-    classes = (model.StreetFile, model.StreetLeader, model.PartnersFile, model.PartnerUnit, model.Agreement,
+    classes = (model.StreetFile, model.StreetLeader, model.ParkCircle, model.PartnersFile, model.PartnerUnit, model.Agreement,
                model.ListsFile, model.Need, model.Resource, model.Project, model.StreetMeetingsFile, model.StreetMeeting,
                model.UnitAbsence, model.VisitsFile, model.Visit, model.RegistrationsFile, model.Registration,
                model.DutyDone, model.EvaluationsFile, model.Evaluation, model.PublicJudgement, model.DepartmentOpinion,

@@ -54,6 +54,10 @@ PROJECTS = {
 COMMUNITIES = ("CN01", "CN02", "CN08")
 VISIT_TEXT = ("参加支部主题党日，听取支部工作汇报", "走访困难党员和群众，了解诉求", "督导支部标准化规范化建设",
               "进小区走访居民，听取对社区工作的意见", "参加支委会，研究解决支部工作难题")
+# The park circle (QY-1): the non-public enterprises among the partners, led by CN05; QY-2's joint
+# meetings and QY-13's monthly visits are judged for it only.
+CIRCLE = {"名称": "城南科创园党建共建圈", "成立日期": dt.date(2025, 7, 1), "核心党组织": "CN05", "成员单位": ["GJ06"]}
+CIRCLE_VISITOR = "何丽萍"
 EXTERNAL = (("宋立群", "GJ04", "CN08"), ("梁晓东", "GJ04", "CN02"), ("韩雅琴", "GJ01", "CN01"))
 
 # The 2025 secretary's report to the 街道党工委 (述职评议) where the story needs a given result.
@@ -138,6 +142,7 @@ class StreetMaker:
         lines = ["# 城南街道党工委基本情况和班子成员联系点（QY-11）", f"# {notice}",
                  f"名称: {self.h.STREET}", "记录起始: 2025-01-01", "班子成员:"]
         lines += [f"  - {flow({'姓名': n, '职务': p, '联系点': list(c)})}" for n, p, c in self.leaders()]
+        lines += ["园区共建圈:", f"  - {flow(CIRCLE)}"]
         return "\n".join(lines) + "\n"
 
     def partners_yaml(self, notice: str) -> str:
@@ -208,6 +213,14 @@ class StreetMaker:
                 for place in places:
                     day = self.office_day(year, month)
                     items.append({"日期": day, "班子成员": name, "联系点": place, "内容": self.rng.choice(VISIT_TEXT)})
+        circle = random.Random(year)  # its own stream: the leaders' visits stay as they were
+        for _y, month in (m for m in self.months() if m[0] == year):
+            for unit in CIRCLE["成员单位"]:
+                days = [dt.date(year, month, d) for d in range(1, 29)]
+                days = [d for d in days if self.h.is_office_day(d) and CIRCLE["成立日期"] <= d <= self.h.AS_OF]
+                if days:
+                    items.append({"日期": circle.choice(days), "班子成员": CIRCLE_VISITOR, "联系点": unit,
+                                  "内容": "走访园区共建圈成员企业，宣讲政策，收集困难和需求"})
         items.sort(key=lambda x: (x["日期"], x["联系点"]))
         return "\n".join(lines + [f"  - {flow(x)}" for x in items]) + "\n"
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 
 from dangjian.findings import Problem, Severity
 from dangjian.located import Loc
-from dangjian.model import PartnerUnit, StreetMeeting
+from dangjian.model import ParkCircle, StreetMeeting
 from dangjian.rules.registry import rule
 from dangjian.street.load import StreetRecords
 from dangjian.street.periods import judged, missing_at, readable
@@ -32,9 +32,10 @@ def _anchor(street: StreetRecords) -> Loc:
 
 
 def _meeting_cadence(repo, ctx, param: str, kind: str, what: str, since: dt.date | None, fallback: Loc,
-                     test: Callable[[StreetMeeting], bool] = lambda m: True, key: str = "") -> Iterator[Problem]:
+                     test: Callable[[StreetMeeting], bool] = lambda m: True, key: str = "",
+                     until: dt.date | None = None) -> Iterator[Problem]:
     street = repo.street
-    for period in judged(repo, ctx, ctx.param(param), since):
+    for period in judged(repo, ctx, ctx.param(param), since, until):
         if not readable(street, "meetings", period.year):
             continue
         if not any(period.contains(m.date) and kind in m.kinds and test(m) for m in street.meetings):
@@ -47,10 +48,10 @@ def _partners_since(street: StreetRecords) -> dt.date | None:
     return min(days) if days else None
 
 
-@rule("joint-meeting-quarterly", Severity.ERROR, ("QY-6", "QY-2"), scope="repo", params=("党建联席会议周期",),
+@rule("joint-meeting-quarterly", Severity.ERROR, ("QY-6",), scope="repo", params=("党建联席会议周期",),
       needs_roster=False)
 def joint_meeting_quarterly(repo, ctx) -> Iterator[Problem]:
-    """有共建单位的街道，每季度召开一次党建联席会议（书记联席会议），记在 street/meetings/<年>.yaml。
+    """有共建单位的街道，“大工委”每季度召开一次党建联席会议，记在 street/meetings/<年>.yaml。
 
     通过：规则集 xz，共建单位 GJ01 于 2025-01-10 加入，2025 年每个季度都有 类型 含 党建联席会议 的会议。
     违反：2025 年第二季度没有党建联席会议。
@@ -62,36 +63,75 @@ def joint_meeting_quarterly(repo, ctx) -> Iterator[Problem]:
                                 _partners_since(street), _anchor(street))
 
 
-@rule("joint-life-meeting", Severity.ERROR, ("QY-2",), scope="repo", params=("联合组织生活会周期",),
+def _circles(repo) -> list[ParkCircle]:
+    street = _street(repo)
+    return list(street.info.circles) if street is not None and street.info is not None else []
+
+
+def _in_circle(circle: ParkCircle) -> Callable[[StreetMeeting], bool]:
+    """A street meeting belongs to a circle when one of the circle's units attended it."""
+    units = set(circle.units)
+    return lambda m: not units or bool(units & set(m.units))
+
+
+def _circle_cadence(repo, ctx, param: str, kind: str, what: str) -> Iterator[Problem]:
+    for circle in _circles(repo):
+        yield from _meeting_cadence(repo, ctx, param, kind, f"{circle.name}{what}", circle.founded, circle.loc,
+                                    _in_circle(circle), circle.name or "", circle.ended)
+
+
+@rule("joint-life-meeting", Severity.WARNING, ("QY-2",), scope="repo", params=("联合组织生活会周期",),
       needs_roster=False)
 def joint_life_meeting(repo, ctx) -> Iterator[Problem]:
-    """有共建单位的街道，每年与共建单位联合召开一次组织生活会（“类型”含 联合组织生活会）。
+    """园区党建共建圈每年联合召开一次组织生活会（“类型”含 联合组织生活会，出席单位含圈内成员企业）。
 
-    通过：2025-12-18 的会议 类型: [联合组织生活会]。
-    违反：2025 年没有联合组织生活会。
+    QY-2 出自园区方案，是为园区党建共建圈探索的“三个一”融合活动，只对 street.yaml 中登记了“园区共建圈”的
+    记录库检查，且只作提醒；只有一般共建单位的街道不检查。
+
+    通过：园区共建圈 [GJ01] 于 2025-01-01 成立，2025-12-18 的会议 类型: [联合组织生活会]，出席单位含 GJ01。
+    违反：登记了园区共建圈，2025 年没有联合组织生活会。
     """
-    street = _street(repo)
-    if street is None or not street.partners:
-        return
-    yield from _meeting_cadence(repo, ctx, "联合组织生活会周期", "联合组织生活会", "与共建单位联合召开组织生活会",
-                                _partners_since(street), _anchor(street))
+    yield from _circle_cadence(repo, ctx, "联合组织生活会周期", "联合组织生活会", "联合召开组织生活会")
 
 
-@rule("mutual-review", Severity.ERROR, ("QY-2",), scope="repo", params=("互学互检互评周期",), needs_roster=False)
+@rule("mutual-review", Severity.WARNING, ("QY-2",), scope="repo", params=("互学互检互评周期",), needs_roster=False)
 def mutual_review(repo, ctx) -> Iterator[Problem]:
-    """有共建单位的街道，每半年与共建单位开展一次互学互检互评（“类型”含 互学互检互评）。
+    """园区党建共建圈每半年开展一次互学互检互评（“类型”含 互学互检互评，出席单位含圈内成员企业）。
 
-    通过：2025-06-20、2025-11-21 的会议 类型 含 互学互检互评。
+    与 joint-life-meeting 一样，只对登记了“园区共建圈”的记录库检查，只作提醒。
+
+    通过：2025-06-20、2025-11-21 的会议 类型 含 互学互检互评，出席单位含 GJ01。
     违反：2025 年下半年没有互学互检互评。
     """
+    yield from _circle_cadence(repo, ctx, "互学互检互评周期", "互学互检互评", "互学互检互评")
+
+
+@rule("circle-visit-monthly", Severity.WARNING, ("QY-13",), scope="repo", params=("成员企业走访周期",),
+      needs_roster=False)
+def circle_visit_monthly(repo, ctx) -> Iterator[Problem]:
+    """园区党建共建圈每月走访一遍成员企业（street/visits/<年>.yaml 中“联系点”写共建单位编号）。
+
+    通过：园区共建圈成员单位 [GJ01]，2025 年每个月都有 联系点: GJ01 的走访。
+    违反：2025 年 3 月没有走访 GJ01。
+    """
     street = _street(repo)
-    if street is None or not street.partners:
-        return
-    yield from _meeting_cadence(repo, ctx, "互学互检互评周期", "互学互检互评", "与共建单位互学互检互评",
-                                _partners_since(street), _anchor(street))
+    for circle in _circles(repo):
+        for unit in circle.units:
+            partner = street.partner(unit)
+            since = max(circle.founded or dt.date.min, (partner.joined if partner else None) or dt.date.min)
+            until = min(d for d in (circle.ended, partner.left if partner else None, dt.date.max) if d)
+            for period in judged(repo, ctx, ctx.param("成员企业走访周期"), since, until):
+                if not readable(street, "visits", period.year):
+                    continue
+                if any(period.contains(v.date) and v.place == unit for v in street.visits):
+                    continue
+                loc, advice = missing_at(street, "visits", period.year, circle.loc)
+                name = partner.name if partner else unit
+                yield Problem(loc, f"{circle.name}{period.label}没有走访成员企业 {name}（{unit}），{advice}",
+                              key=f"{period.label}{circle.name}{unit}")
 
 
-@rule("community-joint-meeting", Severity.ERROR, ("QY-7", "QY-17"), scope="repo", params=("社区联席会议周期",),
+@rule("community-joint-meeting", Severity.ERROR, ("QY-17",), scope="repo", params=("社区联席会议周期",),
       needs_roster=False)
 def community_joint_meeting(repo, ctx) -> Iterator[Problem]:
     """社区党组织（社区党委、党总支，或社区只设的党支部）每月召开一次有结对共建单位参加的联席会议，通报工作计划、
@@ -164,34 +204,33 @@ def partner_member_duties(repo, ctx) -> Iterator[Problem]:
                                   key=f"{period.label}{reg.name}{duty}")
 
 
-def _active(partner: PartnerUnit) -> tuple[dt.date | None, dt.date | None]:
-    return partner.joined, partner.left
-
-
-@rule("partner-three-ones", Severity.WARNING, ("QY-18",), scope="repo", params=("共建年度三个一",),
+@rule("partner-three-ones", Severity.WARNING, ("QY-18",), scope="repo", params=("共建年度三个一", "三个一年度"),
       needs_roster=False)
 def partner_three_ones(repo, ctx) -> Iterator[Problem]:
-    """每个共建单位每年至少承办一件实事、一次活动、一个难题（“项目清单”中 类型 为 实事、活动、难题，
-    “承办单位”含该单位）；年中加入或退出的当年不检查。
+    """“三个一”：街道与辖区单位在方案所说的那一年里办一件实事、搞一次活动、解一个难题。
 
-    通过：GJ01 2025 年承办了 XM2025-01（实事）、XM2025-02（活动）、XM2025-03（难题）。
-    违反：GJ01 2025 年没有承办类型为 难题 的项目。
+    QY-18 原文是“就今年而言，具体做到‘三个一’”，是街道当年的目标，不是每个共建单位每年的义务。方案没有写明
+    是哪一年，所以只在 dangjian.yaml 的“参数”中写了“三个一年度”（如 2025）时检查那一年：项目清单中类型为
+    实事、活动、难题的项目各至少一个，且“承办单位”含共建单位。
+
+    通过：参数 三个一年度: 2025；2025 年项目清单有 XM2025-01（实事）、XM2025-02（活动）、XM2025-03（难题），承办单位含 GJ01。
+    违反：参数 三个一年度: 2025；2025 年项目清单中没有类型为 难题 的共建项目。
     """
     street = _street(repo)
-    kinds = ctx.param("共建年度三个一") or []
-    if street is None or not kinds:
+    kinds, year = ctx.param("共建年度三个一") or [], ctx.param("三个一年度")
+    if street is None or not kinds or not isinstance(year, int):
         return
-    for partner in street.partners:
-        for period in judged(repo, ctx, "每年", *_active(partner)):
-            if not readable(street, "lists", period.year):
-                continue
-            lists = street.lists.get(period.year)
-            done = {p.kind for p in (lists.projects if lists else []) if partner.id in p.units}
-            for kind in kinds:
-                if kind not in done:
-                    loc, advice = missing_at(street, "lists", period.year, partner.loc)
-                    yield Problem(loc, f"共建单位 {partner.name}（{partner.id}）{period.label}没有承办类型为“{kind}”的共建项目"
-                                       f"（“项目清单”），{advice}", key=f"{period.label}{partner.id}{kind}")
+    for period in judged(repo, ctx, "每年"):
+        if period.year != year or not readable(street, "lists", period.year):
+            continue
+        partners = {p.id for p in street.partners}
+        lists = street.lists.get(period.year)
+        done = {p.kind for p in (lists.projects if lists else []) if partners & set(p.units)}
+        for kind in kinds:
+            if kind not in done:
+                loc, advice = missing_at(street, "lists", period.year, _anchor(street))
+                yield Problem(loc, f"{period.label}的“三个一”目标：项目清单中没有共建单位承办、类型为“{kind}”的项目，{advice}",
+                              key=f"{period.label}{kind}")
 
 
 @rule("project-needs-resources", Severity.WARNING, ("QY-4", "QY-17"), scope="repo", needs_roster=False)

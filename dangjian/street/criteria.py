@@ -83,7 +83,7 @@ CRITERIA: tuple[Criterion, ...] = (
 # Format rules (category 格式) found in a branch's files count against its 台账 criterion.
 FORMAT_CRITERION = "WH4-台账"
 # Rules about the street's own records: they make the regional figures, not a branch's card.
-STREET_RULES = ("joint-meeting-quarterly", "joint-life-meeting", "mutual-review", "community-joint-meeting",
+STREET_RULES = ("joint-meeting-quarterly", "joint-life-meeting", "mutual-review", "community-joint-meeting", "circle-visit-monthly",
                 "leader-visit-monthly", "partner-member-duties", "partner-three-ones", "project-needs-resources",
                 "street-references", "certification-steps", "model-branch-exclusions", "weak-branch-rectified",
                 "decertify-weak", "model-branch-eligibility")

@@ -13,8 +13,10 @@ def references(street: StreetRecords) -> Iterator[tuple[object, str, str | None,
         yield from ((partner, "paired", b, "org") for b in partner.paired)
     for leader in street.info.leaders if street.info else []:
         yield from ((leader, "contacts", b, "org") for b in leader.contacts)
+    for circle in street.info.circles if street.info else []:
+        yield from ((circle, "units", u, "partner") for u in circle.units)
     for visit in street.visits:
-        yield visit, "place", visit.place, "org"
+        yield visit, "place", visit.place, "any"
     for m in street.meetings:
         if m.org:
             yield m, "org", m.org, "org"

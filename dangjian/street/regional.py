@@ -41,6 +41,10 @@ def summary(repo, year: int, as_of: dt.date) -> list[str]:
         duties = sum(len({d.kind for d in r.duties if d.date and d.date <= day}) for r in regs.registrations)
         out.append(f"在职党员双报到 {len(regs.registrations)} 人，已履职 {duties} 项（每人每年五类）")
     visits = [v for v in street.visits if v.date and v.date.year == year and v.date <= day]
-    if visits:
-        out.append(f"班子成员走访联系点 {len(visits)} 次")
+    partners = {p.id for p in street.partners}
+    to_orgs = [v for v in visits if v.place not in partners]
+    if to_orgs:
+        out.append(f"班子成员走访联系点 {len(to_orgs)} 次")
+    if len(to_orgs) < len(visits):  # QY-13: visits to the park circle's member enterprises
+        out.append(f"走访园区共建圈成员企业 {len(visits) - len(to_orgs)} 次")
     return out
