@@ -226,19 +226,26 @@ def dues_late_back_payment(branch: BranchRecords, ctx) -> Iterator[Problem]:
 def dues_quarterly_unapproved(branch: BranchRecords, ctx) -> Iterator[Problem]:
     """按季交纳党费须本人申请、经党支部同意，并在“按季交纳批准”中写明。
 
+    按季交纳是一种交纳方式，要一再出现才看得出来：同一年有两个以上季度都是各月党费在同一天一次交清的，才按
+    按季交纳检查。只有一个季度这样交的，是一次补交（DF-12 允许补交，超过 6 个月的由 dues-late-back-payment 提醒）。
+
     通过：
       按季交纳批准: 2026-01-05 支委会同意
-      交纳: {1: 2026-03-10, 2: 2026-03-10, 3: 2026-03-10}
+      交纳: {1: 2026-03-10, 2: 2026-03-10, 3: 2026-03-10, 4: 2026-06-10, 5: 2026-06-10, 6: 2026-06-10}
+    （或：只有第一季度在 3 月一次补交，其余按月交纳）
     违反：
-      交纳: {1: 2026-03-10, 2: 2026-03-10, 3: 2026-03-10}   # 没有“按季交纳批准”
+      交纳: {1: 2026-03-10, 2: 2026-03-10, 3: 2026-03-10, 4: 2026-06-10, 5: 2026-06-10, 6: 2026-06-10}   # 没有“按季交纳批准”
     """
     for ledger in _ledgers(branch, ctx):
         for acc in ledger.accounts:
             if acc.account is None or acc.account.quarterly_approval:
                 continue
-            for quarter, day, loc in quarters_paid_at_once(acc):
+            at_once = list(quarters_paid_at_once(acc))
+            if len(at_once) < 2:
+                continue  # a one-off catch-up, not a way of paying
+            for quarter, day, loc in at_once:
                 yield Problem(loc, f"{_who(branch, acc.member_id)}{ledger.year}年第{quarter}季度各月党费于 {day} "
-                                   "一次交纳，按季交纳须经党支部同意并填写“按季交纳批准”",
+                                   f"一次交纳（当年共 {len(at_once)} 个季度如此），按季交纳须经党支部同意并填写“按季交纳批准”",
                               key=f"{acc.member_id}@{ledger.year}Q{quarter}")
 
 

@@ -7,6 +7,7 @@ meetings file of that year (or branch.yaml when the file does not exist).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 from dangjian.calendar import Period
@@ -17,6 +18,8 @@ from dangjian.periods import due, member_covers, missing_at, owed
 from dangjian.rules.registry import rule
 
 STUDY_WORDS = "标准化规范化"
+# 标准化规范化, 标准化、规范化, 标准化和规范化 … all name the same programme (CJ-5.1).
+STUDY_TOPIC = re.compile(r"标准化[、，,\s和与及]*规范化")
 
 
 def _kind(kind: str) -> Callable[[Meeting], bool]:
@@ -164,13 +167,13 @@ def committee_life_meeting(branch: BranchRecords, ctx) -> Iterator[Problem]:
 
 @rule("standardisation-study", Severity.WARNING, ("CJ-5.1",), params=("专题研究周期",))
 def standardisation_study(branch: BranchRecords, ctx) -> Iterator[Problem]:
-    """每年至少专题研究一次标准化规范化建设（会议“主题”中写明“标准化规范化”）。
+    """每年至少专题研究一次标准化规范化建设（会议“主题”中写明“标准化规范化”，也可写作“标准化、规范化”）。
 
-    通过：2025-04-10 的支委会 主题: 专题研究支部标准化规范化建设。
+    通过：2025-04-10 的支委会 主题: 专题研究支部标准化、规范化建设。
     违反：2025 年没有主题含“标准化规范化”的会议。
     """
     yield from _cadence(branch, ctx, "专题研究周期", f"专题研究标准化规范化建设的会议（主题中写明“{STUDY_WORDS}”）",
-                        "standardisation-study", lambda m: STUDY_WORDS in (m.topic or ""))
+                        "standardisation-study", lambda m: bool(STUDY_TOPIC.search(m.topic or "")))
 
 
 def _committee_cadence(branch: BranchRecords, ctx, cadence: str, kind: str, rule_id: str) -> Iterator[Problem]:
