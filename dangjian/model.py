@@ -62,6 +62,17 @@ class CommitteeSeat(Record):
 
 
 @dataclass(kw_only=True)
+class Postponement(Record):
+    """经上级批准的延期换届（XJ-3：延长期限一般不超过 1 年）。"""
+
+    approval: str | None = key("批准文号", required=True, example="城南工委〔2026〕8号")
+    until: dt.date | None = key("延至", required=True, doc="批准延期后的届满日期（原届满日期后 1 年以内）",
+                                example="2026-12-31")
+    approved: dt.date | None = key("批准日期")
+    reason: str | None = key("原因")
+
+
+@dataclass(kw_only=True)
 class Committee(Record):
     """一届委员会（或不设委员会时的书记、副书记）。"""
 
@@ -70,6 +81,7 @@ class Committee(Record):
     term_years: int | None = key("任期年限", required=True, doc="3 至 5 年（村、社区一般 5 年）", example=3)
     approval: str | None = key("批复文号", doc="上级党组织批复", example="城南工委〔2024〕12号")
     seats: list[CommitteeSeat] = key("委员", required=True, default=[], doc="书记、副书记、委员")
+    postponed: Postponement | None = key("延期换届", doc="经上级批准延期换届的，写批准文号和延至的日期")
 
 
 @dataclass(kw_only=True)
@@ -299,6 +311,16 @@ class DuesException(Record):
 
 
 @dataclass(kw_only=True)
+class BaseChange(Record):
+    """年内工资（养老金）变动：党费规定第十条按新基数从领取新工资的当月起计算。"""
+
+    month: int | None = key("月份", required=True, doc="领取新工资的月份，1 至 12")
+    base: Decimal | None = key("基数", required=True, kind="money", doc="新的月基数（税后）", example="7200.00")
+    monthly: Decimal | None = key("月交额", kind="money",
+                                  doc="党支部按新基数调整后的月交额；不填表示按年初核定的月交额不变（000 第八条）")
+
+
+@dataclass(kw_only=True)
 class DuesAccount(Record):
     """一名党员一年的党费：核定一次，之后只记每月交纳日期。"""
 
@@ -312,6 +334,7 @@ class DuesAccount(Record):
     # Loaded as {month: (date, Loc)} so that a rule can point at the month's own line.
     paid: dict[int, dt.date] | None = key("交纳", default={}, doc="月份: 交纳日期，如 1: 2026-01-10")
     exceptions: list[DuesException] = key("例外", default=[])
+    base_changes: list[BaseChange] = key("基数变动", default=[], doc="年内工资变动（DF-10）；与年初核定不同时提醒")
 
 
 @dataclass(kw_only=True)

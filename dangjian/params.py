@@ -37,6 +37,7 @@ NATIONAL: dict[str, Param] = {p.name: p for p in (
     _p("任期最短年限", 3, "DZ-31", "每届任期最短年限"),
     _p("任期最长年限", 5, "DZ-31", "每届任期最长年限"),
     _p("村社区任期年限", 5, "TL-21", "村、社区党支部每届任期的年数（条例第二十一条，不带“一般”）"),
+    Param("延期换届最长月数", 12, "XJ-3", "经上级批准延期换届的，延长期限一般不超过的月数", "max"),
     _p("换届提醒月数", 6, "WH-1.6", "任期届满前多少个月开始提醒换届"),
     _p("书记最少党龄年数", 1, "TL-23", "党支部书记一般应具有的党龄"),
     _p("党小组最少人数", None, "WH-1.3", "党小组原则上不少于此人数（未设则不检查）"),
@@ -274,3 +275,120 @@ _local("xz", "QY-17", {"社区联席会议周期": "每月"})
 _local("xz", "QY-11", {"联系点走访周期": "每月"})
 _local("xz", "QY-8", {"报到党员年度义务": ["参加组织生活", "座谈", "调研", "认领微心愿", "志愿服务"]})
 _local("xz", "QY-18", {"共建年度三个一": ["实事", "活动", "难题"]})
+
+
+# --- How each parameter may be changed, and where its default comes from ---------------------------
+# Direction of a local value (profile or dangjian.yaml 参数) against the default:
+#   "min"     a floor: a local value may only be higher (a list must keep every default item, 是 stays 是);
+#   "max"     a ceiling: a local value may only be lower;
+#   "cadence" the longest interval between two records: a local cadence may only be shorter;
+#   "fixed"   the national value itself: any other value is refused;
+#   "free"    the national rules set no figure here (a convention, a seed's own figure, a local
+#             reading): any well-formed value is accepted.
+# A value that goes the other way is a loosening: refused (param-looser), the national value applies.
+DIRECTIONS: dict[str, str] = {
+    "支部最少正式党员": "min", "支部一般最多党员": "max", "设支委会正式党员数": "max", "支委会最少委员": "min",
+    "支委会最多委员": "max", "党总支最少党员": "free", "党委最少党员": "free", "任期最短年限": "min",
+    "任期最长年限": "max", "村社区任期年限": "fixed", "换届提醒月数": "free", "书记最少党龄年数": "min",
+    "党小组最少人数": "min", "社区人口分界": "free", "社区班子人数（人口少）": "free", "社区班子人数（人口多）": "free",
+    "在职党费比例": "free", "离退休党费比例": "free", "农民党费范围": "fixed", "农民党费默认": "free", "固定党费": "fixed",
+    "党费基数扣除项目": "free", "党费舍入单位": "free", "党费舍入方式": "free", "大额党费": "max", "补交最多月数": "max",
+    "连续未交月数": "max", "党费公布周期": "min", "党费公布期限月数": "free", "主题党日固定日": "free",
+    "主题党日节假日安排": "free", "党费核定周期": "free", "年度计划制定月数": "free", "书记述职对象": "min",
+    "书记述职党组织": "free", "入党介绍人人数": "fixed", "志愿书编号管理": "min", "预备期月数": "fixed",
+    "延长预备期最短月数": "min", "组织关系衔接天数": "free", "志愿服务除外标记": "free", "结对帮扶标记": "min",
+    "三册四簿": "min", "标准化规范化目标": "free", "最强党支部目标": "free", "软弱涣散目标数": "max",
+    "创建参评类型": "free", "软弱涣散组织生活未达标项数": "free", "报到党员年度义务": "min", "共建年度三个一": "min",
+    "三个一年度": "free",
+}
+# Why a rates table is "free": 党费规定 lets a province publish its own table (DF-2), which must be well formed.
+
+# Defaults that are not a national figure, and how to label them instead of “全国性规定”.
+LOCAL_DEFAULTS: dict[str, str] = {
+    "党总支最少党员": "本地规定（XZ-1.1；全国性规定只说须经上级批准）",
+    "党委最少党员": "本地规定（XZ-1.1；全国性规定只说须经上级批准）",
+    "换届提醒月数": "惯例（上级一般提前 6 个月提醒，条文出处未定）",
+    "社区人口分界": "本地规定（XZ-2.1）",
+    "党费基数扣除项目": "本地口径（全国性规定只定“税后”，即扣除个人所得税；本默认另扣社保、公积金）",
+    "农民党费默认": "惯例（规定只定 0.2 至 1 元的范围）",
+    "党费舍入单位": "惯例（规定未定舍入）",
+    "党费舍入方式": "惯例（规定未定舍入）",
+    "党费公布周期": "本地规定（XZ-3.6：每年初公布上年度）",
+    "党费公布期限月数": "惯例（XZ-3.6 只说“年初”）",
+    "党费核定周期": "本地规定（XZ-3.3：年初核定）",
+    "组织关系衔接天数": "惯例（介绍信一般 3 个月有效）",
+    "年度计划制定月数": "本地规定（WH-2.4：年初制定）",
+    "主题党日节假日安排": "惯例（遇节假日顺延）",
+    "志愿服务除外标记": "惯例",
+    "软弱涣散组织生活未达标项数": "本地规定（CJ-2.5）",
+    "创建参评类型": "本地规定（CJ-1）",
+    "软弱涣散目标数": "本地规定（CJ-1）",
+}
+
+# A "min" parameter whose values are words: later in the tuple is stricter.
+ORDERED: dict[str, tuple] = {"党费公布周期": ("年", "半年")}
+
+# Values a parameter (or each item of a list parameter) may take.
+CHOICES: dict[str, tuple] = {
+    "党费公布周期": ("年", "半年"),
+    "党费舍入方式": ("四舍五入", "向下", "向上", "银行家"),
+    "主题党日节假日安排": ("顺延", "顺延至周一至周五", "提前", "不调整"),
+    "书记述职对象": ("上级党组织", "支部党员大会"),
+    "书记述职党组织": ("社区党组织", "全部"),
+    "志愿服务除外标记": ("流动党员", "困难党员", "老党员", "在职党员报到", "党员领导干部", "社区干部"),
+    "结对帮扶标记": ("流动党员", "困难党员", "老党员", "在职党员报到", "党员领导干部", "社区干部"),
+    "创建参评类型": ("党委", "党总支", "党支部", "联合党支部", "临时党支部"),
+    "报到党员年度义务": ("参加组织生活", "座谈", "调研", "认领微心愿", "志愿服务"),
+    "共建年度三个一": ("实事", "活动", "难题"),
+}
+
+# The shape of a value, where the national default does not tell it (None, or a structure).
+SHAPES: dict[str, str] = {
+    "党小组最少人数": "count", "社区班子人数（人口少）": "range", "社区班子人数（人口多）": "range",
+    "在职党费比例": "rates", "离退休党费比例": "rates", "农民党费范围": "money-range", "农民党费默认": "money",
+    "固定党费": "money", "党费舍入单位": "money", "大额党费": "money", "主题党日固定日": "mapping",
+    "党费核定周期": "cadence", "书记年度学时": "number", "班子成员年度学时": "number", "书记年度培训次数": "count",
+    "社区干部年度学时": "number", "六必谈期限天数": "count", "志愿书编号管理": "bool", "三册四簿": "bool",
+    "志愿服务年度次数": "count", "党群服务中心最小面积": "number", "社区服务设施每百户面积": "number",
+    "社区服务设施最小面积": "number", "社区工作经费每户": "number", "班子大专以上最少人数": "count",
+    "最强党支部优秀率": "percent", "标准化规范化目标": "targets", "最强党支部目标": "targets", "三个一年度": "year",
+    "党员年度学时": "number",
+}
+
+
+# --- Where the seed documents and the national rules disagree (national.md, “Seed vs national”) -----
+# Every row of that table: what the seed says, what the national rule says, and what the tool does.
+# `dangjian rules --conflicts` lists them after the parameter conflicts of the shipped profiles.
+SEED_NATIONAL: tuple[tuple[str, str, str, str], ...] = (
+    ("党员年度集中学习培训", "≥24 学时（XZ-3.2，000 第七条）", "≥32 学时（JG-20）",
+     "冲突：24 是已废止的 2014—2018 年规划数；按 32 检查（training-hours），xz 的 24 列为参数冲突"),
+    ("书记年度培训", "≥1 次党务培训、≥32 学时（XZ-2.4）；每年 1 次（CJ-2.2）", "≥56 学时（2019—2023 年规划，已到期）",
+     "全国性规定没有现行学时数：按 XZ-2.4 检查书记 32 学时（training-leaders）；56 只在参数中写明时检查"),
+    ("组织生活会", "每年 1—2 次（XZ-4.6）；每半年至少 1 次（WH-2.5）", "每年至少 1 次，一般第四季度（TL-17）",
+     "相容：wuhua 更严，按每半年检查"),
+    ("党课", "每季度至少 1 次（XZ-4.4）；每半年至少 1 次（WH-2.3）", "未定频次；书记每年至少讲 1 次（TL-16）",
+     "相容：两个规则集各按本地频次检查"),
+    ("书记讲党课", "每年≥1 次（XZ-4.4、WH-2.3）", "每年≥1 次（TL-16）", "一致"),
+    ("党员大会", "每月或每季度 1 次（XZ-4.1）", "一般每季度 1 次（TL-11）", "相容：按每季度检查"),
+    ("党小组会", "每月 1—2 次（XZ-4.3）", "一般每月 1 次（TL-13）", "相容：按每月检查"),
+    ("主题党日固定日", "机关事业单位每月第一个周五、社区每月 10 日（XZ-4.9）", "每月相对固定 1 天（TL-16）",
+     "相容：xz 按领域给出默认固定日"),
+    ("谈心谈话", "书记与班子成员每半年≥1 次（WH-2.6）", "每年一般≥1 次（TL-19）", "相容：wuhua 更严"),
+    ("委员民主生活会", "委员每季度 1 次（XZ-4.7）", "民主生活会是县以上领导班子的制度",
+     "本地做法：只在 xz 下检查（committee-life-meeting），不推广"),
+    ("社区党组织班子人数", "5—7 人 / 5—9 人（XZ-2.1，社区党委、总支）", "支委会 3—5 人，一般≤7（TL-20）",
+     "只对社区党委、党总支检查，作提醒；普通党支部按 TL-20"),
+    ("党组织设置门槛", "3 人设支部；>50 <100 设总支；≥100 设党委（XZ-1.1）", "3 人设支部，一般≤50（TL-4）",
+     "相容：50 人整仍为支部；总支、党委门槛标为本地规定"),
+    ("任期", "3—5 年（XZ-2.2）", "3—5 年（DZ-31）；村、社区党支部 5 年（TL-21）", "一致：村、社区党支部按 5 年检查"),
+    ("党费基数年度", "每年初按上年度收入核定（000 第八条，XZ-3.3）", "新工资当月起按新基数（DF-10）",
+     "冲突：两种读法都保留；名册记录了“基数变动”而月交额未随之调整的，dues-base-change 提醒两者的差额"),
+    ("党费公布", "每年初公布上年度（XZ-3.6）；每半年 1 次（WH-3.4）", "每年至少 1 次（全国性出处未定）",
+     "相容：wuhua 更严，按每半年检查"),
+    ("按季交纳", "本人申请、支部批准（XZ-3.4）", "经党支部同意（DF-12）", "相容"),
+    ("少交免交", "支部研究、上一级党委批准（XZ-3.5）", "同（DF-7）", "一致"),
+    ("党小组人数", "≥3 人（WH-1.3）", "未定（TL-13）", "本地增加：只在 wuhua 下检查"),
+    ("工作报告", "每半年向党员大会（XZ-4.11）；每半年向上级（WH-2.4）", "未定", "本地增加：各按本规则集检查"),
+    ("党员汇报", "每季度（XZ-4.10）", "正式党员无此要求", "本地增加：只在 xz 下检查"),
+    ("民主评议时间", "每年底（XZ-4.5）", "一般每年 1 次，结合组织生活会（TL-18）", "相容"),
+)

@@ -49,6 +49,15 @@ class Record:
         return Loc(self.loc.path, *pos) if pos else self.at(attr)
 
 
+class KeyedDict(dict):
+    """A free-form mapping (参数, 规则级别) that remembers where each of its keys was written."""
+
+    key_locs: dict
+
+    def key_loc(self, key: object, default: Loc) -> Loc:
+        return getattr(self, "key_locs", {}).get(key, default)
+
+
 @dataclass(frozen=True)
 class Issue:
     rule: str
@@ -241,7 +250,9 @@ class Converter:
         choices = meta.get("choices") or ()
         if tp is dict:  # free-form settings (参数, 规则级别): checked by their users
             if isinstance(v, LMap):
-                return dict(v)
+                out = KeyedDict(v)
+                out.key_locs = {k: Loc(self.path, *p) for k, p in v.key_pos.items() if p}
+                return out
             self.issue("wrong-type", pos, f"“{name}”应为若干“键: 值”，实际是{_describe(v)}")
             return None
         if tp is str:

@@ -47,7 +47,7 @@ def test_overrides_apply_but_never_below_the_floor() -> None:
     assert (params["党员年度学时"].value, params["党员年度学时"].source) == (40, "dangjian.yaml 参数")
     assert params["党课周期"].value == "每月"
     assert params["组织生活会周期"].value == "每年"  # 第四季度 and 每年 ask the same: once a year
-    assert params["谈心谈话周期"].value == "每两年"  # unreadable: param-value reports it
+    assert params["谈心谈话周期"].value == "每年"  # unreadable: param-value reports it, the default applies
     lowered = resolve("national", {"党员年度学时": 20, "党员大会周期": "每半年"})
     assert lowered["党员年度学时"].value == 32 and lowered["党员年度学时"].conflict
     assert lowered["党员大会周期"].value == "每季度"
@@ -123,7 +123,12 @@ def test_rules_conflicts_command(cli) -> None:
     assert result.exit_code == 0
     assert "党员年度学时" in result.output and "24（XZ-3.2）" in result.output and "32（JG-20）" in result.output
     doc = json.loads(cli("rules", "--conflicts", "--json").output)
-    assert {(c["profile"], c["param"]) for c in doc} == {("xz", "党员年度学时")}
+    assert {(c["profile"], c["param"]) for c in doc if c["profile"]} == {("xz", "党员年度学时")}
+    from dangjian.params import SEED_NATIONAL
+
+    listed = [c["param"] for c in doc if c["profile"] is None]
+    assert listed == [row[0] for row in SEED_NATIONAL] and "党费基数年度" in listed  # 000 第八条 vs DF-10
+    assert "党费基数年度" in result.output
 
 
 def test_config_show_says_where_each_value_comes_from(cli, tmp_path) -> None:
@@ -136,3 +141,46 @@ def test_config_show_says_where_each_value_comes_from(cli, tmp_path) -> None:
     doc = json.loads(cli("config", "show", root, "--json").output)
     hours = next(p for p in doc["parameters"] if p["name"] == "党员年度学时")
     assert hours["value"] == 32 and hours["conflict"]
+
+
+def test_every_parameter_has_a_direction_and_a_well_formed_value_in_every_profile() -> None:
+    from dangjian.profiles import bound_of, value_problem
+
+    for name in NATIONAL:
+        assert bound_of(name) in ("min", "max", "cadence", "fixed", "free"), name
+    for profile in SHIPPED:
+        for name, eff in resolve(profile).items():
+            assert value_problem(name, eff.value) is None, f"{profile}: {name} = {eff.value}"
+
+
+@pytest.mark.parametrize(("name", "value"), [
+    ("连续未交月数", 12), ("书记最少党龄年数", 0), ("任期最短年限", 1), ("任期最长年限", 8), ("延长预备期最短月数", 1),
+    ("预备期月数", 18), ("入党介绍人人数", 1), ("大额党费", "2000"), ("补交最多月数", 12),
+])
+def test_a_loosening_in_dangjian_yaml_keeps_the_national_value(name, value) -> None:
+    params = resolve("national", {name: value})
+    assert params[name].value == NATIONAL[name].value and params[name].conflict
+    assert [c.name for c in conflicts("national", {name: value})] == [name]
+
+
+@pytest.mark.parametrize(("name", "value"), [
+    ("党费公布周期", "两年"), ("连续未交月数", "六"), ("在职党费比例", [["3000", "0.5%"]]), ("农民党费范围", ["1", "0.2"]),
+    ("书记述职对象", ["街道"]), ("社区班子人数（人口少）", [7, 5]),
+])
+def test_a_malformed_value_is_reported_and_not_applied(name, value) -> None:
+    from dangjian.profiles import value_problem
+
+    assert value_problem(name, value)
+    assert resolve("national", {name: value})[name].value == NATIONAL[name].value
+
+
+def test_a_provincial_rate_table_is_accepted() -> None:
+    table = [["3500", "0.5%"], ["5000", "1%"], ["10000", "1.5%"], [None, "2%"]]
+    assert resolve("national", {"在职党费比例": table})["在职党费比例"].value == table
+
+
+def test_seed_figures_are_not_labelled_national() -> None:
+    params = resolve("national")
+    for name in ("党总支最少党员", "党委最少党员", "换届提醒月数", "党费公布周期", "党费核定周期", "组织关系衔接天数",
+                 "年度计划制定月数", "党费基数扣除项目"):
+        assert not params[name].source.startswith("全国性规定"), name

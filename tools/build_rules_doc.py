@@ -9,8 +9,8 @@ from pathlib import Path
 
 from dangjian.clauses import catalogue, cite
 from dangjian.coverage import UNENFORCED, rule_clauses, uncited
-from dangjian.params import NATIONAL, PROFILE_TITLES
-from dangjian.profiles import SHIPPED, conflicts, resolve, show
+from dangjian.params import NATIONAL, PROFILE_TITLES, SEED_NATIONAL
+from dangjian.profiles import DIRECTION_NAMES, SHIPPED, bound_of, conflicts, default_source, resolve, show
 from dangjian.rules import all_rules
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -94,6 +94,17 @@ def render() -> str:
         for c in conflicts(profile):
             lines.append(f"| {profile} | {c.name} | {show(c.local)}（{c.where}）"
                          f" | {show(c.national)}（{c.national_clause}） | 按全国性规定 {show(c.national)} |")
+    lines += ["", "## 种子文件与全国性规定的对照", "",
+              "national.md 列出的每一处种子文件与全国性规定的差异，以及本工具的处理（`dangjian rules --conflicts` 同此表）。",
+              "", "| 事项 | 种子文件 | 全国性规定 | 处理 |", "|---|---|---|---|"]
+    lines += [f"| {item} | {seed} | {national} | {how} |" for item, seed, national, how in SEED_NATIONAL]
+    lines += ["", "## 参数的方向与来源", "",
+              "每个参数都有方向：下限、上限、最长周期只能往更严的方向调整，固定值不能改动；在 dangjian.yaml 的“参数”中"
+              "放宽的，validate 报 param-looser（指向该参数所在的行），不采用，仍按默认值检查；取值不合用的报 param-value。"
+              "默认值不是全国性规定的（本地规定、惯例、本地口径），标明出处，可按本地规定调整。", "",
+              "| 参数 | 默认值 | 默认值的来源 | 方向 |", "|---|---|---|---|"]
+    lines += [f"| {name} | {show(p.value)} | {default_source(name)} | {DIRECTION_NAMES.get(bound_of(name), '')} |"
+              for name, p in NATIONAL.items()]
     lines.append("")
     by_section: dict[str, list] = {}
     for rule in rules:

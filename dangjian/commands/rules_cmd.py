@@ -74,12 +74,15 @@ def _explain(rule) -> list[str]:
 def _conflicts(as_json: bool) -> None:
     import json
 
+    from dangjian.params import SEED_NATIONAL
     from dangjian.profiles import SHIPPED, conflicts, show
 
     found = [c for p in SHIPPED for c in conflicts(p)]
     if as_json:
         typer.echo(json.dumps([{"profile": c.profile, "param": c.name, "local": c.local, "local_source": c.local_source,
-                                "national": c.national, "national_clause": c.national_clause} for c in found],
+                                "national": c.national, "national_clause": c.national_clause} for c in found] +
+                              [{"profile": None, "param": item, "local": seed, "national": national, "handling": how}
+                               for item, seed, national, how in SEED_NATIONAL],
                               ensure_ascii=False, indent=2))
         return
     from tabulate import tabulate
@@ -88,4 +91,6 @@ def _conflicts(as_json: bool) -> None:
              show(c.national)) for c in found]
     typer.echo(tabulate(rows, headers=("规则集", "参数", "本地规定", "全国性规定", "检查时按"), disable_numparse=True))
     typer.echo(f"\n共 {len(found)} 处冲突：本地规定宽于全国性规定的，按全国性规定检查；"
-               "记录库 dangjian.yaml 中的“参数”另见 dangjian config show。")
+               "记录库 dangjian.yaml 中的“参数”另见 dangjian config show。\n")
+    typer.echo("种子文件与全国性规定的对照（docs/rules.md 有同一张表）：")
+    typer.echo(tabulate(SEED_NATIONAL, headers=("事项", "种子文件", "全国性规定", "处理"), disable_numparse=True))

@@ -125,6 +125,46 @@ def dues_assessment_wrong(branch: BranchRecords, ctx) -> Iterator[Problem]:
                 yield Problem(acc.at(attr), prefix + message, key=f"{acc.member}@{year}")
 
 
+@rule("dues-base-change", Severity.WARNING, ("DF-10", "XZ-3.3"), params=("在职党费比例", "离退休党费比例"))
+def dues_base_change(branch: BranchRecords, ctx) -> Iterator[Problem]:
+    """年内工资变动的，两种读法都算出来：年初核定、年内不变（000 第八条），或从领取新工资当月起按新基数（DF-10）。
+
+    两者月交额不同、而“基数变动”中没有写明党支部采用的月交额时提醒；写明了的，须与新基数按比例算出的相符。
+
+    通过：
+      基数变动: [{月份: 7, 基数: "7200.00", 月交额: "108.00"}]
+    违反：
+      基数: "4800.00"
+      月交额: "48.00"
+      基数变动: [{月份: 7, 基数: "7200.00"}]   # 按第十条自 7 月起应为 108.00 元
+    """
+    from dangjian.dues.calc import PERCENT, DuesError, calculate
+
+    rules = _dues_rules(ctx)
+    for year, dues in sorted(branch.dues.items()):
+        for acc in dues.accounts:
+            category = _category(acc, branch)
+            if category not in PERCENT or acc.monthly is None:
+                continue
+            for change in acc.base_changes:
+                if change.base is None or change.month is None:
+                    continue
+                try:
+                    national = calculate(category, change.base, rules=rules).amount
+                except DuesError:
+                    continue
+                who, when = _who(branch, acc.member), f"{year}年{change.month}月"
+                if change.monthly is None and national != acc.monthly:
+                    yield Problem(change.loc, f"{who}自{when}起基数改为 {format_money(change.base)} 元：按年初核定、年内不变"
+                                              f"（000 第八条）月交额仍为 {format_money(acc.monthly)} 元，按党费规定第十条应为 "
+                                              f"{format_money(national)} 元；请党支部确定，并在“月交额”中写明采用的数额",
+                                  key=f"{acc.member}@{year}-{change.month}")
+                elif change.monthly is not None and change.monthly != national:
+                    yield Problem(change.at("monthly"), f"{who}自{when}起基数 {format_money(change.base)} 元，按党费规定第十条"
+                                                        f"月交额应为 {format_money(national)} 元，这里写的是 "
+                                                        f"{format_money(change.monthly)} 元", key=f"{acc.member}@{year}-{change.month}")
+
+
 @rule("dues-reduction-unapproved", Severity.ERROR, ("XZ-3.5", "DF-7"))
 def dues_reduction_unapproved(branch: BranchRecords, ctx) -> Iterator[Problem]:
     """少交或免交党费须经党支部研究、报上一级党委批准，并在“减免批准”中写明批准文号。

@@ -110,14 +110,13 @@ def config_valid(repo, ctx) -> Iterator[Problem]:
         换届提醒月份: 3
     """
     config = repo.config
-    for name, value in (config.parameters or {}).items():
+    for name in config.parameters or {}:
         if name not in NATIONAL:
             guess = difflib.get_close_matches(str(name), list(NATIONAL), n=1, cutoff=0.4)
-            yield Problem(config.at("parameters"), f"没有名为“{name}”的参数" +
+            where = config.parameters.key_loc(name, config.at("parameters")) \
+                if hasattr(config.parameters, "key_loc") else config.at("parameters")
+            yield Problem(where, f"没有名为“{name}”的参数" +
                           (f"，是否想写“{guess[0]}”？" if guess else "；用 dangjian config show 查看全部参数"))
-        elif NATIONAL[name].value is not None and type(value) is not type(NATIONAL[name].value):
-            yield Problem(config.at("parameters"), f"参数“{name}”的值“{value}”类型不对，"
-                          f"应与默认值 {NATIONAL[name].value} 同类")
     known = {r.id for r in registered()}  # every rule: the engine runs this after all registered
     for rule_id, level in (config.severities or {}).items():
         if rule_id not in known:

@@ -197,19 +197,35 @@ def _term_end(branch: BranchRecords):
     return add_years(committee.elected, committee.term_years)
 
 
-@rule("term-expired", Severity.ERROR, ("XZ-2.2", "WH-1.6", "CJ-2.1"), needs_roster=False)
-def term_expired(branch: BranchRecords, ctx) -> Iterator[Problem]:
-    """任期届满应按时换届；延期换届须报上级批准。
+def _postponed_end(branch: BranchRecords, ctx):
+    """The day the term ends, counting an approved postponement of at most the allowed months."""
+    end = _term_end(branch)
+    later = branch.info.committee.postponed if end else None
+    if later is None or later.until is None or not later.approval:
+        return end
+    return later.until if later.until <= add_months(end, ctx.param("延期换届最长月数")) else end
 
-    通过：2024-03-15 选举，任期 3 年，今天是 2026-11-22。
-    违反：2021-03-15 选举，任期 3 年，2024-03-15 已届满，尚未换届。
+
+@rule("term-expired", Severity.ERROR, ("XZ-2.2", "WH-1.6", "CJ-2.1", "XJ-3"), params=("延期换届最长月数",),
+      needs_roster=False)
+def term_expired(branch: BranchRecords, ctx) -> Iterator[Problem]:
+    """任期届满应按时换届；延期换届须报上级批准，延长一般不超过 1 年（“延期换届”写批准文号和延至的日期）。
+
+    通过：2021-03-15 选举，任期 5 年，延期换届 {批准文号: 城南工委〔2026〕2号, 延至: 2026-12-31}，今天是 2026-10-31。
+    违反：2021-03-15 选举，任期 3 年，2024-03-15 已届满，尚未换届；或批准延至的日期超过届满后 1 年。
     """
     end = _term_end(branch)
     if end is None or not _active(branch, ctx):
         return
-    if end <= ctx.as_of:
-        yield Problem(branch.info.committee.at("elected"),
-                      f"本届委员会任期已于 {end.isoformat()} 届满，应按时换届（延期须报上级批准）")
+    committee = branch.info.committee
+    later, limit = committee.postponed, ctx.param("延期换届最长月数")
+    if later is not None and later.until is not None and later.until > add_months(end, limit):
+        yield Problem(later.at("until"), f"本届委员会任期 {end.isoformat()} 届满，批准延至 {later.until.isoformat()}，"
+                                         f"超过 {limit} 个月（延期换届一般不超过 1 年）")
+    effective = _postponed_end(branch, ctx)
+    if effective <= ctx.as_of:
+        what = f"批准延期至 {effective.isoformat()}" if effective != end else f"任期已于 {end.isoformat()} 届满"
+        yield Problem(committee.at("elected"), f"本届委员会{what}，应按时换届（延期须报上级批准）")
 
 
 @rule("term-expiring", Severity.WARNING, ("WH-1.6", "XZ-2.2"), params=("换届提醒月数",), needs_roster=False)
@@ -222,6 +238,7 @@ def term_expiring(branch: BranchRecords, ctx) -> Iterator[Problem]:
     end = _term_end(branch)
     if end is None or not _active(branch, ctx):
         return
+    end = _postponed_end(branch, ctx)
     months = ctx.param("换届提醒月数")
     if ctx.as_of < end <= add_months(ctx.as_of, months):
         yield Problem(branch.info.committee.at("elected"),

@@ -1,20 +1,25 @@
-"""The values of 参数 in dangjian.yaml must be usable by the rules that read them."""
+"""The values of 参数 in dangjian.yaml: well formed, and never looser than the national rules."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from dangjian.calendar import CADENCES, periods
 from dangjian.findings import Problem, Severity
-from dangjian.profiles import bound_of
+from dangjian.params import NATIONAL
+from dangjian.profiles import OVERRIDE, Conflict, looser, show, value_problem
 from dangjian.rules.registry import rule
 
-REPORT_TARGETS = ("上级党组织", "支部党员大会")
+
+def _where(config, name):
+    params = config.parameters
+    return params.key_loc(name, config.at("parameters")) if hasattr(params, "key_loc") else config.at("parameters")
 
 
 @rule("param-value", Severity.ERROR, (), scope="repo", category="格式", needs_roster=False)
 def param_value(repo, ctx) -> Iterator[Problem]:
-    """dangjian.yaml 中调整的周期参数写成可识别的周期，述职对象写成可识别的对象。
+    """dangjian.yaml 中调整的参数取值须合用：周期写成可识别的周期，人数、学时写数字，比例表写成分档的表……
+
+    取值不合用的参数不采用，按规则集的值检查。
 
     通过：
       参数:
@@ -25,12 +30,31 @@ def param_value(repo, ctx) -> Iterator[Problem]:
     """
     config = repo.config
     for name, value in (config.parameters or {}).items():
-        if bound_of(name) == "cadence" and value is not None:
-            try:
-                periods(value, 2000)
-            except ValueError:
-                yield Problem(config.at("parameters"), f"参数“{name}”的值“{value}”不是可识别的周期，可用："
-                                                       f"{'、'.join(CADENCES)}", key=str(name))
-        elif name == "书记述职对象" and (not isinstance(value, list) or any(v not in REPORT_TARGETS for v in value)):
-            yield Problem(config.at("parameters"), f"参数“书记述职对象”应为列表，每项是{'或'.join(REPORT_TARGETS)}",
+        if name not in NATIONAL:
+            continue  # config-valid names the unknown parameter
+        problem = value_problem(name, value)
+        if problem:
+            yield Problem(_where(config, name), f"参数“{name}”的值“{show(value)}”{problem}；此值不采用，按规则集的值检查",
                           key=str(name))
+
+
+@rule("param-looser", Severity.ERROR, (), scope="repo", category="格式", needs_roster=False)
+def param_looser(repo, ctx) -> Iterator[Problem]:
+    """dangjian.yaml 的“参数”不能放宽全国性规定：下限只能调高、上限只能调低、周期只能更频繁、固定值不能改。
+
+    放宽的值不采用，仍按全国性规定检查；`dangjian config show` 和 `dangjian rules --conflicts` 也列出它。
+
+    通过：
+      参数:
+        连续未交月数: 3
+    违反：
+      参数:
+        连续未交月数: 12
+    """
+    config = repo.config
+    for name, value in (config.parameters or {}).items():
+        national = NATIONAL.get(name)
+        if national is None or value_problem(name, value) or not looser(name, value, national.value):
+            continue
+        conflict = Conflict(config.profile or "xz", name, value, OVERRIDE, national.value, national.clause)
+        yield Problem(_where(config, name), f"参数“{name}”：{conflict.describe()}；不能放宽全国性规定", key=str(name))
