@@ -36,6 +36,16 @@ def is_full_member_on(member: Member, day: dt.date) -> bool:
     return member.full_member <= day and is_member_on(member, day)
 
 
+def under_observation_on(member: Member, day: dt.date) -> bool:
+    """Whether the member is under 留党察看 on `day` (XJ-5: no vote, cannot elect or be elected)."""
+    return any(o.start and o.start <= day and (o.end is None or day < o.end) for o in member.observations)
+
+
+def has_vote_on(member: Member, day: dt.date) -> bool:
+    """Entitled to vote and elect on `day`: a full member of the branch, not under 留党察看 (XJ-5)."""
+    return is_full_member_on(member, day) and not under_observation_on(member, day)
+
+
 def full_members_on(branch: BranchRecords, day: dt.date) -> list[Member]:
     return [m for m in branch.members if is_full_member_on(m, day)]
 

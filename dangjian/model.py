@@ -180,6 +180,15 @@ class ProbationExtension(Record):
 
 
 @dataclass(kw_only=True)
+class Observation(Record):
+    """受留党察看处分的期间（XJ-5：期间没有表决权、选举权和被选举权）。"""
+
+    start: dt.date | None = key("开始日期", required=True, doc="处分决定之日")
+    end: dt.date | None = key("结束日期", doc="察看期满恢复党员权利（或按规定处理）之日；未到期不填")
+    ref: str | None = key("文号", doc="处分决定的文号")
+
+
+@dataclass(kw_only=True)
 class Member(Record):
     """党员名册中的一名党员（members.yaml）。"""
 
@@ -202,6 +211,7 @@ class Member(Record):
     transfers: list[Transfer] = key("组织关系", default=[])
     events: list[LifeEvent] = key("重要事项", default=[])
     extensions: list[ProbationExtension] = key("延长预备期", default=[], doc="预备党员延长预备期的决定")
+    observations: list[Observation] = key("留党察看", default=[], doc="受留党察看处分的期间（没有表决权、选举权和被选举权）")
     note: str | None = key("备注")
 
 

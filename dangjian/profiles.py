@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from dangjian.calendar import interval_months, periods
 from dangjian.params import (
     BOUNDS,
     CHOICES,
@@ -27,7 +28,6 @@ from dangjian.params import (
     SHAPES,
     Effective,
 )
-from dangjian.calendar import interval_months, periods
 
 SHIPPED = tuple(PROFILE_TITLES)
 OVERRIDE = "dangjian.yaml 参数"

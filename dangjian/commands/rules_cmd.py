@@ -55,7 +55,7 @@ def _explain(rule) -> list[str]:
     from dangjian.context import parameters
     from dangjian.profiles import SHIPPED, show
 
-    lines = [f"{rule.id}（{rule.severity.label}）", rule.summary, ""]
+    lines = [f"{rule.id}（{rule.severity.label}）", rule.summary, f"适用的党组织：{rule.governs}", ""]
     if rule.clauses:
         lines.append("依据：")
         lines.extend(f"  {cid} {cite(cid)}" for cid in rule.clauses)

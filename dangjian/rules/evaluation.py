@@ -10,7 +10,7 @@ from dangjian.findings import Problem, Severity
 from dangjian.leaders import secretaries_between
 from dangjian.model import BranchRecords
 from dangjian.periods import due, member_covers, missing_at
-from dangjian.rules.registry import rule
+from dangjian.rules.registry import BRANCHES, rule
 
 
 def _dated(branch: BranchRecords, attr: str) -> Iterator[tuple[object, dt.date]]:
@@ -30,7 +30,7 @@ def _each_member(branch: BranchRecords, ctx, param: str, attr: str, what: str,
                 yield Problem(loc, f"{m.name}（{m.id}）{period.label}没有{what}，{advice}", key=f"{period.label}{m.id}")
 
 
-@rule("commitment-yearly", Severity.WARNING, ("XZ-3.9",), params=("公开承诺周期",))
+@rule("commitment-yearly", Severity.WARNING, ("XZ-3.9",), params=("公开承诺周期",), kinds=BRANCHES)
 def commitment_yearly(branch: BranchRecords, ctx) -> Iterator[Problem]:
     """双量双评：每名党员每年初公开承诺（activities/<年>.yaml 的“公开承诺”）。
 
@@ -40,7 +40,7 @@ def commitment_yearly(branch: BranchRecords, ctx) -> Iterator[Problem]:
     yield from _each_member(branch, ctx, "公开承诺周期", "commitments", "公开承诺（“公开承诺”）")
 
 
-@rule("star-rating-yearly", Severity.WARNING, ("XZ-3.9", "XZ-4.5"), params=("星级评定周期",))
+@rule("star-rating-yearly", Severity.WARNING, ("XZ-3.9", "XZ-4.5"), params=("星级评定周期",), kinds=BRANCHES)
 def star_rating_yearly(branch: BranchRecords, ctx) -> Iterator[Problem]:
     """双量双评：每名党员每年底参考民主评议结果进行星级评定（“星级评定”中写明“星级”）。
 
@@ -51,7 +51,7 @@ def star_rating_yearly(branch: BranchRecords, ctx) -> Iterator[Problem]:
                             lambda item: item.stars is not None)
 
 
-@rule("appraisal-grades", Severity.WARNING, ("XZ-4.5", "TL-18"), params=("评议等次周期",))
+@rule("appraisal-grades", Severity.WARNING, ("XZ-4.5", "TL-18"), params=("评议等次周期",), kinds=BRANCHES)
 def appraisal_grades(branch: BranchRecords, ctx) -> Iterator[Problem]:
     """民主评议党员要对每名党员进行格次认定（“民主评议”中写明“等次”：优秀、合格、基本合格、不合格）。
 
@@ -62,7 +62,7 @@ def appraisal_grades(branch: BranchRecords, ctx) -> Iterator[Problem]:
                             lambda item: item.grade is not None)
 
 
-@rule("thought-report", Severity.WARNING, ("XZ-4.10",), params=("思想汇报周期",))
+@rule("thought-report", Severity.WARNING, ("XZ-4.10",), params=("思想汇报周期",), kinds=BRANCHES)
 def thought_report(branch: BranchRecords, ctx) -> Iterator[Problem]:
     """党员每季度向党支部汇报思想、工作、学习和生活情况（“思想汇报”）。
 
@@ -80,7 +80,7 @@ def _reports(branch: BranchRecords, ctx, param: str, to: str, what: str) -> Iter
                           key=f"{period.label}{to}")
 
 
-@rule("work-report", Severity.ERROR, ("XZ-4.11", "WH-2.4"), params=("党员大会报告工作周期", "向上级报告工作周期"))
+@rule("work-report", Severity.ERROR, ("XZ-4.11", "WH-2.4"), params=("党员大会报告工作周期", "向上级报告工作周期"), kinds=BRANCHES)
 def work_report(branch: BranchRecords, ctx) -> Iterator[Problem]:
     """党支部每半年向支部党员大会报告工作（xz），每半年向上一级党组织报告工作（wuhua）。
 

@@ -15,7 +15,7 @@ from dangjian.findings import Problem, Severity
 from dangjian.leaders import secretaries_between
 from dangjian.model import BranchRecords, Meeting
 from dangjian.periods import due, member_covers, missing_at, owed
-from dangjian.rules.registry import rule
+from dangjian.rules.registry import BRANCHES, rule
 
 STUDY_WORDS = "标准化规范化"
 # 标准化规范化, 标准化、规范化, 标准化和规范化 … all name the same programme (CJ-5.1).
@@ -47,7 +47,7 @@ def _cadence(branch: BranchRecords, ctx, param: str, what: str, rule_id: str,
             yield _missing(branch, period, what, rule_id)
 
 
-@rule("general-meeting-cadence", Severity.ERROR, ("TL-11", "XZ-4.1", "WH-2.1"), params=("党员大会周期",))
+@rule("general-meeting-cadence", Severity.ERROR, ("TL-11", "XZ-4.1", "WH-2.1"), params=("党员大会周期",), kinds=BRANCHES)
 def general_meeting_cadence(branch: BranchRecords, ctx) -> Iterator[Problem]:
     """支部党员大会一般每季度召开 1 次（xz“每月或每季度”：每季度至少 1 次即可）。
 
@@ -69,7 +69,7 @@ def committee_meeting_cadence(branch: BranchRecords, ctx) -> Iterator[Problem]:
     yield from _committee_cadence(branch, ctx, "支委会周期", "支委会", "committee-meeting-cadence")
 
 
-@rule("group-meeting-cadence", Severity.ERROR, ("TL-13", "XZ-4.3", "WH-2.2"), params=("党小组会周期",))
+@rule("group-meeting-cadence", Severity.ERROR, ("TL-13", "XZ-4.3", "WH-2.2"), params=("党小组会周期",), kinds=BRANCHES)
 def group_meeting_cadence(branch: BranchRecords, ctx) -> Iterator[Problem]:
     """每个党小组一般每月召开 1 次党小组会（xz 每月 1 至 2 次：至少 1 次）。
 
@@ -89,7 +89,7 @@ def group_meeting_cadence(branch: BranchRecords, ctx) -> Iterator[Problem]:
                 yield _missing(branch, period, f"召开{name}的党小组会", "group-meeting-cadence", name)
 
 
-@rule("party-lecture-cadence", Severity.ERROR, ("TL-16", "XZ-4.4", "WH-2.3"), params=("党课周期",))
+@rule("party-lecture-cadence", Severity.ERROR, ("TL-16", "XZ-4.4", "WH-2.3"), params=("党课周期",), kinds=BRANCHES)
 def party_lecture_cadence(branch: BranchRecords, ctx) -> Iterator[Problem]:
     """按期上党课：xz 每季度至少 1 次，wuhua 每半年至少 1 次，全国性规定每年至少 1 次。
 
@@ -99,7 +99,7 @@ def party_lecture_cadence(branch: BranchRecords, ctx) -> Iterator[Problem]:
     yield from _cadence(branch, ctx, "党课周期", "上党课", "party-lecture-cadence", _kind("党课"), "党课")
 
 
-@rule("secretary-lecture", Severity.ERROR, ("TL-16", "XZ-4.4", "WH-2.3"), params=("书记党课周期",))
+@rule("secretary-lecture", Severity.ERROR, ("TL-16", "XZ-4.4", "WH-2.3"), params=("书记党课周期",), kinds=BRANCHES)
 def secretary_lecture(branch: BranchRecords, ctx) -> Iterator[Problem]:
     """党支部书记每年至少讲 1 次党课（党课的“授课人”是当年的书记）。
 
@@ -119,7 +119,7 @@ def secretary_lecture(branch: BranchRecords, ctx) -> Iterator[Problem]:
             yield _missing(branch, period, "书记讲党课（党课记录的“授课人”应为书记）", "secretary-lecture")
 
 
-@rule("theme-day-monthly", Severity.ERROR, ("TL-16", "XZ-4.9", "WH-2.7", "CJ-2.3"), params=("主题党日周期",))
+@rule("theme-day-monthly", Severity.ERROR, ("TL-16", "XZ-4.9", "WH-2.7", "CJ-2.3"), params=("主题党日周期",), kinds=BRANCHES)
 def theme_day_monthly(branch: BranchRecords, ctx) -> Iterator[Problem]:
     """每月开展 1 次主题党日（日期是否在固定日由 theme-day-off-schedule 检查）。
 
@@ -129,7 +129,7 @@ def theme_day_monthly(branch: BranchRecords, ctx) -> Iterator[Problem]:
     yield from _cadence(branch, ctx, "主题党日周期", "开展主题党日", "theme-day-monthly", _kind("主题党日"), "主题党日")
 
 
-@rule("life-meeting-cadence", Severity.ERROR, ("TL-17", "XZ-4.6", "WH-2.5", "CJ-2.3"), params=("组织生活会周期",))
+@rule("life-meeting-cadence", Severity.ERROR, ("TL-17", "XZ-4.6", "WH-2.5", "CJ-2.3"), params=("组织生活会周期",), kinds=BRANCHES)
 def life_meeting_cadence(branch: BranchRecords, ctx) -> Iterator[Problem]:
     """组织生活会一般每年至少召开 1 次（xz 每年 1 至 2 次；wuhua 每半年至少 1 次）。
 
@@ -140,7 +140,7 @@ def life_meeting_cadence(branch: BranchRecords, ctx) -> Iterator[Problem]:
                         "组织生活会")
 
 
-@rule("appraisal-cadence", Severity.ERROR, ("TL-18", "XZ-4.5", "WH-2.5", "CJ-2.3"), params=("民主评议周期",))
+@rule("appraisal-cadence", Severity.ERROR, ("TL-18", "XZ-4.5", "WH-2.5", "CJ-2.3"), params=("民主评议周期",), kinds=BRANCHES)
 def appraisal_cadence(branch: BranchRecords, ctx) -> Iterator[Problem]:
     """党支部每年开展 1 次民主评议党员（会议类型含 民主评议，或活动记录中有当年的民主评议）。
 

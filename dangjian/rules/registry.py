@@ -10,6 +10,7 @@ are listed, documented and configurable like the others.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -17,6 +18,13 @@ from dataclasses import dataclass, field
 from dangjian.findings import Severity
 
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+# The organisation kinds a branch rule governs (branch.yaml 类型). The 支部工作条例's cadences
+# (支部党员大会, 党小组会, 党课, 主题党日, 组织生活会, 民主评议 …) are duties of a 党支部; a 党总支
+# or 党委 is judged only by the rules that name it (its 委员会 meetings, its composition).
+ALL_KINDS = ("党委", "党总支", "党支部", "联合党支部", "临时党支部")
+BRANCHES = ("党支部", "联合党支部", "临时党支部")
 
 
 @dataclass(frozen=True)
@@ -30,6 +38,16 @@ class Rule:
     params: tuple[str, ...] = field(default=())
     category: str = "规定"
     needs_roster: bool = True  # skipped for a branch whose members.yaml could not be read
+    kinds: tuple[str, ...] = ALL_KINDS  # organisation kinds a branch rule governs
+
+    @property
+    def governs(self) -> str:
+        """The organisations the rule governs, in Chinese (docs/rules.md, dangjian rules ID)."""
+        if self.scope == "file":
+            return "所有记录文件"
+        if self.scope == "repo":
+            return "整个记录库（街道层面的记录，或跨党组织的核对）"
+        return "、".join(self.kinds)
 
     @property
     def summary(self) -> str:
@@ -61,9 +79,16 @@ def _add(r: Rule) -> Rule:
 
 
 def rule(id: str, severity: Severity, clauses: tuple[str, ...], scope: str = "branch",
-         params: tuple[str, ...] = (), category: str = "规定", needs_roster: bool = True) -> Callable:
+         params: tuple[str, ...] = (), category: str = "规定", needs_roster: bool = True,
+         kinds: tuple[str, ...] = ALL_KINDS) -> Callable:
     def decorate(func: Callable[..., Iterator]) -> Callable:
-        _add(Rule(id, severity, clauses, scope, func.__doc__ or "", func, params, category, needs_roster))
+        run = func
+        if scope == "branch" and set(kinds) != set(ALL_KINDS):
+            @functools.wraps(func)
+            def run(branch, ctx):
+                if branch.info is not None and branch.info.kind in kinds:
+                    yield from func(branch, ctx)
+        _add(Rule(id, severity, clauses, scope, func.__doc__ or "", run, params, category, needs_roster, kinds))
         return func
     return decorate
 

@@ -16,7 +16,7 @@ from dangjian import calendar as P
 from dangjian.findings import Problem, Severity
 from dangjian.located import Loc
 from dangjian.model import BranchRecords
-from dangjian.rules.registry import rule
+from dangjian.rules.registry import BRANCHES, rule
 from dangjian.schedule.entries import KINDS
 from dangjian.schedule.fixedday import FixedDayError, parse_fixed_day, place
 from dangjian.schedule.holidayfile import HOLIDAY_DIR, HolidayFileError, check_holiday_file
@@ -74,7 +74,7 @@ def _calendar(ctx) -> HolidayCalendar:
     return _cache(ctx).setdefault("calendar", HolidayCalendar(ctx.repo.root, source=getattr(ctx.repo, "source", None)))
 
 
-@rule("plan-missing", Severity.WARNING, ("WH-2.4",), params=("年度计划制定月数",))
+@rule("plan-missing", Severity.WARNING, ("WH-2.4",), params=("年度计划制定月数",), kinds=BRANCHES)
 def plan_missing(branch: BranchRecords, ctx) -> Iterator[Problem]:
     """年初制定三会一课年度计划（plan/<年>.yaml）；只在记录库已使用计划文件时检查。
 
@@ -108,7 +108,7 @@ def _held(branch: BranchRecords, entry, start: dt.date, end: dt.date) -> bool:
     return False
 
 
-@rule("plan-not-held", Severity.WARNING, ("WH-2.4",))
+@rule("plan-not-held", Severity.WARNING, ("WH-2.4",), kinds=BRANCHES)
 def plan_not_held(branch: BranchRecords, ctx) -> Iterator[Problem]:
     """年度计划中的会议，时段结束后应有相应的会议记录。
 
@@ -155,7 +155,7 @@ def _expected(branch: BranchRecords, ctx, year: int, month: int) -> tuple[set[dt
     return {placed.date}, placed.date, fixed.text
 
 
-@rule("theme-day-off-schedule", Severity.WARNING, ("XZ-4.9", "WH-2.7"))
+@rule("theme-day-off-schedule", Severity.WARNING, ("XZ-4.9", "WH-2.7"), kinds=BRANCHES)
 def theme_day_off_schedule(branch: BranchRecords, ctx) -> Iterator[Problem]:
     """主题党日在固定日（遇节假日按节假日安排调整后的日期，或年度计划中的日期）举行；改期须写明调整原因。
 

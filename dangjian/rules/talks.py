@@ -12,7 +12,7 @@ from dangjian.findings import Problem, Severity
 from dangjian.leaders import members_of_committee_through, secretaries_between
 from dangjian.model import BranchRecords
 from dangjian.periods import branch_span, due, member_covers, missing_at, records_start, unknown
-from dangjian.rules.registry import rule
+from dangjian.rules.registry import BRANCHES, rule
 
 
 def _pairs(branch: BranchRecords, period: Period) -> set[frozenset[str]]:
@@ -29,7 +29,7 @@ def _missing(branch: BranchRecords, period: Period, text: str, key: str) -> Prob
     return Problem(loc, f"{period.label}{text}，{advice}", key=f"{period.label}{key}")
 
 
-@rule("talk-yearly", Severity.WARNING, ("TL-19", "WH-2.6", "CJ-2.3"), params=("谈心谈话周期",))
+@rule("talk-yearly", Severity.WARNING, ("TL-19", "WH-2.6", "CJ-2.3"), params=("谈心谈话周期",), kinds=BRANCHES)
 def talk_yearly(branch: BranchRecords, ctx) -> Iterator[Problem]:
     """每名党员每年至少参加 1 次谈心谈话（作为谈话人或谈话对象）；年中入党、转入、转出的当年不检查。
 
@@ -44,7 +44,7 @@ def talk_yearly(branch: BranchRecords, ctx) -> Iterator[Problem]:
                 yield _missing(branch, period, f"{names[m.id]}没有参加谈心谈话", m.id)
 
 
-@rule("talk-committee", Severity.WARNING, ("TL-19", "WH-2.6"), params=("委员谈心谈话周期",))
+@rule("talk-committee", Severity.WARNING, ("TL-19", "WH-2.6"), params=("委员谈心谈话周期",), kinds=BRANCHES)
 def talk_committee(branch: BranchRecords, ctx) -> Iterator[Problem]:
     """支部委员之间每年至少谈心谈话 1 次（每两名全年在任的委员之间都要有）。
 
@@ -60,7 +60,7 @@ def talk_committee(branch: BranchRecords, ctx) -> Iterator[Problem]:
                 yield _missing(branch, period, f"委员{names.get(a, a)}与{names.get(b, b)}之间没有谈心谈话", f"{a}-{b}")
 
 
-@rule("talk-secretary", Severity.WARNING, ("WH-2.6",), params=("书记与委员谈话周期", "书记与党员谈话周期"))
+@rule("talk-secretary", Severity.WARNING, ("WH-2.6",), params=("书记与委员谈话周期", "书记与党员谈话周期"), kinds=BRANCHES)
 def talk_secretary(branch: BranchRecords, ctx) -> Iterator[Problem]:
     """书记每半年至少与每名班子成员谈心谈话 1 次，每年至少与每名党员谈心谈话 1 次（五化建设）。
 
