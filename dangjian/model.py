@@ -42,7 +42,8 @@ class RepoConfig(Record):
     kind: str | None = key("组织类型", choices=("街道党工委", "基层党委", "党总支", "党支部"), default="街道党工委",
                            doc="记录库所属组织的类型")
     profile: str | None = key("规则集", choices=tuple(PROFILES), default=DEFAULT_PROFILE,
-                              doc="national=全国性规定；xz=《街道、社区基层党组织规范化建设细则》；wuhua=五化建设")
+                              doc="national=全国性规定；xz=《街道、社区基层党组织规范化建设细则》；wuhua=五化建设；"
+                                  "zw=《镇委推进党组织建设指导意见》（农村社区党总支）")
     records_until: dt.date | None = key("记录截至", doc="台账记录到哪一天为止；规则不检查此日以后的时段（示例数据用）")
     records_from: dt.date | None = key("记录起始", doc="台账从哪一天开始记录；周期性规则不检查此日以前的时段。"
                                                   "不填则从各党组织最早一年的台账文件算起")
@@ -82,6 +83,14 @@ class Committee(Record):
     approval: str | None = key("批复文号", doc="上级党组织批复", example="城南工委〔2024〕12号")
     seats: list[CommitteeSeat] = key("委员", required=True, default=[], doc="书记、副书记、委员")
     postponed: Postponement | None = key("延期换届", doc="经上级批准延期换届的，写批准文号和延至的日期")
+
+
+@dataclass(kw_only=True)
+class Link(Record):
+    """一名班子成员联系的党员（WH-2.6：班子成员与所联系党员每年至少谈心谈话 1 次）。"""
+
+    member: str | None = key("委员", required=True, doc="班子成员的党员编号", example="CN01-002")
+    linked: list[str] = key("党员", default=[], doc="所联系党员的编号")
 
 
 @dataclass(kw_only=True)
@@ -144,6 +153,7 @@ class Branch(Record):
     committee: Committee | None = key("委员会", doc="本届委员会（不设委员会的写书记）")
     past_committees: list[Committee] = key("历届委员会", default=[])
     groups: list[PartyGroup] = key("党小组", default=[])
+    links: list[Link] = key("联系党员", default=[], doc="班子成员各自联系哪些党员（WH-2.6）")
     duty_rota: list[DutyRota] = key("值班安排", default=[])
     certifications: list[Certification] = key("创建评定", default=[], doc="标准化规范化党支部、最强党支部的评定")
 

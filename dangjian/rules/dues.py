@@ -165,6 +165,34 @@ def dues_base_change(branch: BranchRecords, ctx) -> Iterator[Problem]:
                                                         f"{format_money(change.monthly)} 元", key=f"{acc.member}@{year}-{change.month}")
 
 
+CENTRAL_WORDS = ("中央", "中组部", "大额党费")
+
+
+@rule("dues-large-gift-remitted", Severity.ERROR, ("DF-11",), params=("大额党费",))
+def dues_large_gift_remitted(branch: BranchRecords, ctx) -> Iterator[Problem]:
+    """一次自愿多交 1000 元以上的党费，全部上缴中央：党费账的“上缴”中要有相应的上缴记录。
+
+    党费账按“例外”中每笔交纳算出“应上缴中央”的金额；“上缴”中 接收单位 或 说明 写明 中央、中组部 或 大额党费 的
+    记录合计不少于它才算上缴了。当年结束后检查（上缴经基层党委办理，年内完成即可）。
+
+    通过：12 月自愿多交 1100 元，上缴 {金额: "1100.00", 接收单位: 中共中央组织部（经街道党工委转交）}。
+    违反：12 月自愿多交 1100 元，“上缴”中没有上缴中央的记录。
+    """
+    for ledger in _ledgers(branch, ctx):
+        if ledger.year >= ctx.as_of.year or ledger.dues is None:
+            continue
+        central = ledger.totals()["central"]
+        if central <= 0:
+            continue
+        sent = sum((r.amount or Decimal(0) for r in ledger.dues.remittances
+                    if any(w in f"{r.to or ''}{r.note or ''}" for w in CENTRAL_WORDS)), Decimal(0))
+        if sent < central:
+            gift = next(p for acc in ledger.accounts for e in acc.months for p in e.payments if p.central)
+            yield Problem(gift.loc, f"{ledger.year}年一次多交 {ctx.param('大额党费')} "
+                                    f"元以上的党费共 {format_money(central)} 元应全部上缴中央，“上缴”中写明上缴中央的只有 "
+                                    f"{format_money(sent)} 元", key=str(ledger.year))
+
+
 @rule("dues-reduction-unapproved", Severity.ERROR, ("XZ-3.5", "DF-7"))
 def dues_reduction_unapproved(branch: BranchRecords, ctx) -> Iterator[Problem]:
     """少交或免交党费须经党支部研究、报上一级党委批准，并在“减免批准”中写明批准文号。

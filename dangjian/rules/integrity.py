@@ -39,6 +39,10 @@ def _references(branch: BranchRecords, as_of: dt.date) -> Iterator[tuple[str, dt
         for seat in committee.seats:
             yield seat.member, seat.since or committee.elected, seat.at("member"), f"委员会{seat.role or '委员'}", True
     if info:
+        for link in info.links:
+            yield link.member, as_of, link.at("member"), "联系党员的班子成员", False
+            for who in link.linked:
+                yield who, as_of, link.at("linked"), f"{link.member}联系的党员", False
         for group in info.groups:
             if group.leader:
                 yield group.leader, as_of, group.at("leader"), f"{group.name}组长", False

@@ -9,7 +9,8 @@ from dangjian.dates import add_months
 from dangjian.facts import membership_periods
 from dangjian.findings import Problem, Severity
 from dangjian.model import LEAVING_KINDS, BranchRecords, Member
-from dangjian.rules.registry import rule
+from dangjian.periods import judged, member_covers, unknown
+from dangjian.rules.registry import BRANCHES, rule
 
 
 def _expiry(member: Member, ctx) -> dt.date | None:
@@ -165,3 +166,46 @@ def _overlap(a: Member, b: Member) -> bool:
             if (e1 is None or s2 < e1) and (e2 is None or s1 < e2):
                 return True
     return False
+
+
+LIFE_KINDS = ("支部党员大会", "党小组会", "党课", "主题党日", "组织生活会", "民主评议")
+
+
+@rule("absent-six-months", Severity.ERROR, ("DZ-9",), params=("连续不参加组织生活月数",), kinds=BRANCHES)
+def absent_six_months(branch: BranchRecords, ctx) -> Iterator[Problem]:
+    """没有正当理由，连续 6 个月不参加党的组织生活的，按自行脱党处理（党章第九条，与连续 6 个月不交党费同等）。
+
+    按会议记录逐月看每名党员：当月的支部党员大会、党小组会、党课、主题党日、组织生活会、民主评议中，出现在
+    “出席”里的算参加；写在“缺席”中且写了原因的算有正当理由；当月支部没有开过这些会的不算。连续未参加、又没有
+    写明原因的月份达到 6 个月的是问题，指向名册中该党员。标记为“流动党员”的，按规定持《流动党员活动证》在流入地
+    参加组织生活，本支部的会议记录看不出来，不检查。只看全月在册、台账已开始记录的完整月份。
+
+    通过：B1-003 2026 年 1 月至 5 月没有出席，6 月出席；或缺席都写明了原因（住院治疗）。
+    违反：B1-003 2026 年 1 月至 6 月的会议都没有出席，也没有写缺席原因。
+    """
+    limit = ctx.param("连续不参加组织生活月数")
+    if not limit:
+        return
+    months = _months(branch, ctx)
+    held = {p.label: [m for m in branch.meetings if p.contains(m.date) and set(m.kinds) & set(LIFE_KINDS)] for p in months}
+    for member in branch.members:
+        if not member.id or "流动党员" in member.flags:
+            continue
+        run: list = []
+        for period in months:
+            meetings = held[period.label]
+            missed = member_covers(member, period) and meetings and not any(
+                member.id in m.attendees or any(a.member == member.id and a.reason for a in m.absentees)
+                for m in meetings)
+            if missed:
+                run.append(period)
+                if len(run) == limit:
+                    yield Problem(member.at("id"), f"{_who(member)}自{run[0].label}起连续 {limit} 个月没有参加组织生活，"
+                                                   f"会议记录中也没有缺席原因：没有正当理由连续 {limit} 个月不参加党的组织生活的，"
+                                                   "按自行脱党处理，请核实", key=f"{member.id}@{run[0].label}")
+            else:
+                run = []
+
+
+def _months(branch: BranchRecords, ctx) -> list:
+    return [p for p in judged(branch, ctx, "每月") if not unknown(branch, ctx, "meetings", p.year)]

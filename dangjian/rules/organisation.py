@@ -98,8 +98,8 @@ def community_committee_size(branch: BranchRecords, ctx) -> Iterator[Problem]:
     info = branch.info
     if not _active(branch, ctx) or info.sector != "社区" or info.kind not in ("党委", "党总支"):
         return
-    if info.committee is None:
-        return
+    if info.committee is None or not (ctx.param("社区班子人数（人口少）") or ctx.param("社区班子人数（人口多）")):
+        return  # the profile sets no size for community committees
     if info.population is None:
         yield Problem(info.loc, "社区党组织应填写“辖区人口”，用于确定班子人数")
         return

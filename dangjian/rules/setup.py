@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from dangjian.facts import full_members_on
 from dangjian.findings import Problem, Severity
-from dangjian.leaders import seats_on
+from dangjian.leaders import seats_on, secretary_on
 from dangjian.model import BranchRecords
 from dangjian.rules.registry import rule
 
@@ -56,3 +56,40 @@ def committee_education(branch: BranchRecords, ctx) -> Iterator[Problem]:
     count = sum(1 for s in seats if roster[s.member].education in COLLEGE)
     if count < least and seats and all(roster[s.member].education for s in seats):
         yield Problem(info.committee.at("seats"), f"{info.sector}党组织班子中大专以上学历的有 {count} 人，应至少 {least} 人")
+
+
+def _community_general_branch(branch: BranchRecords, ctx) -> bool:
+    info = branch.info
+    return bool(_open(branch, ctx) and info.kind == "党总支" and info.sector in ("社区", "村"))
+
+
+@rule("general-branch-approval", Severity.ERROR, ("ZW-1",), params=("社区党总支批准文号",), kinds=("党总支",))
+def general_branch_approval(branch: BranchRecords, ctx) -> Iterator[Problem]:
+    """社区党总支的成立须由办事处书面请示、镇党委研究批准（zw）：branch.yaml 写明“批准文号”。
+
+    通过：规则集 zw，社区党总支 批准文号: 城南镇委〔2023〕9号。
+    违反：规则集 zw，社区党总支没有写“批准文号”。
+    """
+    if ctx.param("社区党总支批准文号") and _community_general_branch(branch, ctx) and not branch.info.approval:
+        yield Problem(branch.info.at("kind"), "社区党总支的成立须经镇党委批准，branch.yaml 中没有“批准文号”")
+
+
+@rule("general-branch-secretaries", Severity.ERROR, ("ZW-1",), params=("总支委员含下属支部书记",), kinds=("党总支",))
+def general_branch_secretaries(branch: BranchRecords, ctx) -> Iterator[Problem]:
+    """社区党总支的委员会包括所辖各村（社区机关、志愿者队伍等）党支部的书记（zw）：今天在任的各支部书记都应是总支委员。
+
+    通过：规则集 zw，总支委员含所辖 CN09、CN10、CN11 的书记。
+    违反：规则集 zw，所辖 CN09 的书记 CN09-003 不在总支委员会中。
+    """
+    if not ctx.param("总支委员含下属支部书记") or not _community_general_branch(branch, ctx):
+        return
+    committee = branch.info.committee
+    seated = {s.member for s in seats_on(branch, ctx.as_of)}
+    for sub in ctx.repo.branches:
+        if sub.parent != branch.id or sub.info is None or (sub.info.dissolved and sub.info.dissolved <= ctx.as_of):
+            continue
+        secretary = secretary_on(sub, ctx.as_of)
+        if secretary and secretary not in seated:
+            where = committee.at("seats") if committee else branch.info.loc
+            yield Problem(where, f"所辖{sub.info.short_name or sub.info.name}（{sub.id}）的书记 {secretary} 不在总支委员会中"
+                                 "（ZW-1：各支部书记任社区党总支委员）", key=sub.id)

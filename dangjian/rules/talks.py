@@ -85,6 +85,30 @@ def talk_secretary(branch: BranchRecords, ctx) -> Iterator[Problem]:
                                                    f"{names.get(other, other)}谈心谈话", other)
 
 
+@rule("talk-linked-members", Severity.WARNING, ("WH-2.6",), params=("委员与联系党员谈话周期",), kinds=BRANCHES)
+def talk_linked_members(branch: BranchRecords, ctx) -> Iterator[Problem]:
+    """班子成员与所联系的党员每年至少谈心谈话 1 次（wuhua；branch.yaml 的“联系党员”写明谁联系谁）。
+
+    只检查全年在任的班子成员和全年在册的党员；没有写“联系党员”的支部不检查这一项。
+
+    通过：联系党员 [{委员: B1-002, 党员: [B1-003]}]，2025 年 B1-002 与 B1-003 谈过话。
+    违反：同上，2025 年 B1-002 与 B1-003 之间没有谈话。
+    """
+    names, roster = _names(branch), {m.id: m for m in branch.members if m.id}
+    links = branch.info.links if branch.info else []
+    for period in due(branch, ctx, "委员与联系党员谈话周期", "talks") if links else ():
+        held = _pairs(branch, period)
+        seated = members_of_committee_through(branch, period.start, period.end)
+        for link in links:
+            if link.member not in seated:
+                continue
+            for who in link.linked:
+                member = roster.get(who)
+                if member and member_covers(member, period) and frozenset((link.member, who)) not in held:
+                    yield _missing(branch, period, f"班子成员{names.get(link.member, link.member)}与所联系的党员"
+                                                   f"{names.get(who, who)}没有谈心谈话", f"{link.member}-{who}")
+
+
 @rule("talk-after-event", Severity.WARNING, ("XZ-3.11",), params=("六必谈期限天数",))
 def talk_after_event(branch: BranchRecords, ctx) -> Iterator[Problem]:
     """六必谈：党员工作变动、受表彰或处分、遇困难挫折、出现矛盾分歧、群众有不良反映、退休时，前后 30 天内应有谈话。
