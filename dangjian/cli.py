@@ -22,17 +22,12 @@ _app = None
 def build_app():
     import typer
 
-    from dangjian import cli_locale
+    from dangjian.cli_locale import App
 
-    cli_locale.install()
-
-    app = typer.Typer(
+    app = App(
         name="dangjian",
         help="基层党组织台账工具：校验台账、计算党费、安排主题党日和三会一课、生成报告。",
         no_args_is_help=True,
-        add_completion=False,
-        pretty_exceptions_enable=False,
-        rich_markup_mode=None,
     )
 
     def _version(value: bool) -> None:
@@ -81,4 +76,4 @@ def main() -> None:
         from dangjian.commands.hook_cmd import main as hook_main  # a hook runs often: no typer
 
         raise SystemExit(hook_main(sys.argv[2:]))
-    __getattr__("app")()
+    __getattr__("app")(prog_name="dangjian")  # also under `python -m dangjian`

@@ -7,9 +7,10 @@ from typing import Annotated
 
 import typer
 
+from dangjian.cli_locale import App
 from dangjian.commands.common import resolve_root
 
-config_app = typer.Typer(help="查看记录库的设置。", no_args_is_help=True)
+config_app = App(help="查看记录库的设置。", no_args_is_help=True)
 
 
 def register(app: typer.Typer) -> None:
@@ -18,7 +19,7 @@ def register(app: typer.Typer) -> None:
 
 @config_app.command("show")
 def show(
-    path: Annotated[Path | None, typer.Argument(help="记录库目录")] = None,
+    path: Annotated[Path | None, typer.Argument(help="记录库目录（默认为当前目录所在的记录库）", metavar="记录库")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出")] = False,
 ) -> None:
     """显示生效的规则集、参数及每个参数的来源，以及宽于全国性规定而未采用的本地数值。"""

@@ -12,12 +12,12 @@ from typing import Annotated
 
 import typer
 
+from dangjian.cli_locale import App
 from dangjian.commands.common import fail, parse_day, resolve_root
 
-dues_app = typer.Typer(help="党费：计算月交额、年度核定、登记交纳、查看交纳情况、生成收缴使用情况公布表。",
-                       no_args_is_help=True, rich_markup_mode=None)
+dues_app = App(help="党费：计算月交额、年度核定、登记交纳、查看交纳情况、生成收缴使用情况公布表。", no_args_is_help=True)
 
-PathArg = Annotated[Path | None, typer.Argument(help="记录库目录（默认：当前目录所在的记录库）")]
+PathArg = Annotated[Path | None, typer.Argument(help="记录库目录（默认为当前目录所在的记录库）", metavar="记录库")]
 
 
 def register(app: typer.Typer) -> None:
@@ -81,11 +81,11 @@ def _rules(repo=None, profile: str | None = None):
 
 @dues_app.command("calc")
 def calc(
-    category: Annotated[str, typer.Option("--category", metavar="CATEGORY", help="党费类别：在职、年薪制、非按月收入、离退休、农民、学生、下岗失业、抚恤救济、低保")],
-    income: Annotated[str | None, typer.Option("--income", metavar="6500", help="税后月收入（离退休：养老金；非按月收入：上季度月平均纯收入），元")] = None,
-    deduct: Annotated[list[str] | None, typer.Option("--deduct", metavar="NAME=AMOUNT", help="从基数中扣除的项目，如 养老保险=520；可写多次")] = None,
-    amount: Annotated[str | None, typer.Option("--amount", metavar="0.50", help="农民党员由党支部确定的月交额（0.2 至 1 元）")] = None,
-    profile: Annotated[str | None, typer.Option("--profile", metavar="PROFILE", help="规则集：national、xz、wuhua（默认按所在记录库，否则 xz）")] = None,
+    category: Annotated[str, typer.Option("--category", metavar="类别", help="党费类别：在职、年薪制、非按月收入、离退休、农民、学生、下岗失业、抚恤救济、低保")],
+    income: Annotated[str | None, typer.Option("--income", metavar="收入", help="税后月收入（离退休：养老金；非按月收入：上季度月平均纯收入），元")] = None,
+    deduct: Annotated[list[str] | None, typer.Option("--deduct", metavar="项目=金额", help="从基数中扣除的项目，如 养老保险=520；可写多次")] = None,
+    amount: Annotated[str | None, typer.Option("--amount", metavar="金额", help="农民党员由党支部确定的月交额（0.2 至 1 元）")] = None,
+    profile: Annotated[str | None, typer.Option("--profile", metavar="规则集", help="规则集：national、xz、wuhua（默认按所在记录库，否则 xz）")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
 ) -> None:
     """计算一名党员每月应交的党费：基数、档次、比例和月交额。"""
@@ -105,10 +105,10 @@ def calc(
 
 @dues_app.command("assess")
 def assess(
-    year_text: Annotated[str, typer.Option("--year", metavar="YYYY", help="核定哪一年的党费")],
+    year_text: Annotated[str, typer.Option("--year", metavar="年份", help="核定哪一年的党费")],
     path: PathArg = None,
-    incomes: Annotated[Path | None, typer.Option("--incomes", metavar="FILE", help="收入表（.xlsx 或 .csv）：编号或姓名、月收入或养老金、扣除项目")] = None,
-    day: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="核定日期（默认今天）")] = None,
+    incomes: Annotated[Path | None, typer.Option("--incomes", metavar="文件", help="收入表（.xlsx 或 .csv）：编号或姓名、月收入或养老金、扣除项目")] = None,
+    day: Annotated[str | None, typer.Option("--date", metavar="日期", help="核定日期（默认今天）")] = None,
     write: Annotated[bool, typer.Option("--write", help="写入 dues/<年>.yaml（不加则只显示改动）")] = False,
 ) -> None:
     """年度核定（XZ-3.3）：按收入计算每名党员当年的月交额，写入各支部的 dues/<年>.yaml。"""
@@ -172,12 +172,12 @@ def _write(target: Path, data: bytes, rel: str) -> None:
 
 @dues_app.command("pay")
 def pay(
-    path: Annotated[Path, typer.Argument(help="记录库目录")],
-    member: Annotated[str, typer.Option("--member", metavar="CN01-001", help="党员编号")],
-    month: Annotated[str, typer.Option("--month", metavar="YYYY-MM", help="交的是哪个月的党费，如 2026-10")],
-    day: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="交纳日期（默认今天）")] = None,
-    amount: Annotated[str | None, typer.Option("--amount", metavar="97.50", help="实交金额（默认为核定月交额）")] = None,
-    note: Annotated[str | None, typer.Option("--note", metavar="TEXT", help="说明，如 补交、自愿多交")] = None,
+    path: Annotated[Path, typer.Argument(help="记录库目录", metavar="记录库")],
+    member: Annotated[str, typer.Option("--member", metavar="党员编号", help="党员编号")],
+    month: Annotated[str, typer.Option("--month", metavar="月份", help="交的是哪个月的党费，如 2026-10")],
+    day: Annotated[str | None, typer.Option("--date", metavar="日期", help="交纳日期（默认今天）")] = None,
+    amount: Annotated[str | None, typer.Option("--amount", metavar="金额", help="实交金额（默认为核定月交额）")] = None,
+    note: Annotated[str | None, typer.Option("--note", metavar="说明", help="说明，如 补交、自愿多交")] = None,
 ) -> None:
     """登记一笔党费交纳：写入 dues/<年>.yaml（保留注释，只改动一行）。"""
     from dangjian.context import clock
@@ -202,7 +202,7 @@ def pay(
 
 @dues_app.command("status")
 def status(
-    month: Annotated[str, typer.Option("--month", metavar="YYYY-MM", help="查看哪个月，如 2026-10")],
+    month: Annotated[str, typer.Option("--month", metavar="月份", help="查看哪个月，如 2026-10")],
     path: PathArg = None,
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
 ) -> None:
@@ -232,12 +232,12 @@ def status(
 
 @dues_app.command("summary")
 def summary(
-    year_text: Annotated[str, typer.Option("--year", metavar="YYYY", help="年度")],
+    year_text: Annotated[str, typer.Option("--year", metavar="年份", help="年度")],
     path: PathArg = None,
-    half_text: Annotated[str | None, typer.Option("--half", metavar="1|2", help="1=上半年，2=下半年（不填为全年）")] = None,
-    month_text: Annotated[str | None, typer.Option("--month", metavar="YYYY-MM", help="只看一个月，如 2026-10（与 --year 同年）")] = None,
-    output_format: Annotated[str, typer.Option("--format", metavar="table|md|json", help="输出格式：table、md、json")] = "table",
-    as_of: Annotated[str | None, typer.Option("--as-of", metavar="YYYY-MM-DD", help="按哪一天统计（默认今天）")] = None,
+    half_text: Annotated[str | None, typer.Option("--half", metavar="半年", help="1=上半年，2=下半年（不填为全年）")] = None,
+    month_text: Annotated[str | None, typer.Option("--month", metavar="月份", help="只看一个月，如 2026-10（与 --year 同年）")] = None,
+    output_format: Annotated[str, typer.Option("--format", metavar="格式", help="输出格式：table、md、json")] = "table",
+    as_of: Annotated[str | None, typer.Option("--as-of", metavar="日期", help="按哪一天统计（默认今天）")] = None,
 ) -> None:
     """党费收缴使用情况公布表：各党组织和街道合计的应交、实交、欠交、上缴、支出、结余。"""
     from dangjian import calendar

@@ -27,8 +27,8 @@ def register(app: typer.Typer) -> None:
 
 
 def init(
-    directory: Annotated[Path, typer.Argument(help="记录库的目录（不存在则创建；可以是已有的 git 仓库）")],
-    name: Annotated[str, typer.Option("--name", help="组织名称")] = "中共示例街道工作委员会",
+    directory: Annotated[Path, typer.Argument(help="记录库的目录（不存在则创建；可以是已有的 git 仓库）", metavar="目录")],
+    name: Annotated[str, typer.Option("--name", help="组织名称", metavar="名称")] = "中共示例街道工作委员会",
     start: Annotated[str | None, typer.Option(
         "--start", help="台账从哪一天开始记录（记录起始，YYYY-MM-DD；默认本月1日）", metavar="日期")] = None,
     tool_source: Annotated[str, typer.Option(
@@ -36,7 +36,7 @@ def init(
         "git 地址加标签（git+https://…/dangjian.git@v0.1.0）、软件源包名加版本（dangjian==0.1.0），"
         "或一个 .whl 文件", metavar="来源")] = "wheel",
     ci: Annotated[str, typer.Option(
-        "--ci", help="生成哪些 CI 配置（逗号分隔）：gitlab、gitea、github（境外平台，只在指定时生成）、none")] = "gitlab,gitea",
+        "--ci", help="生成哪些 CI 配置（逗号分隔）：gitlab、gitea、github（境外平台，只在指定时生成）、none", metavar="平台")] = "gitlab,gitea",
     hook: Annotated[bool, typer.Option("--hook/--no-hook", help="安装 git 提交前校验钩子")] = True,
     force: Annotated[bool, typer.Option("--force", help="覆盖与生成内容不同的已有文件（默认只显示差异并停止）")] = False,
 ) -> None:

@@ -14,7 +14,7 @@ def register(app: typer.Typer) -> None:
 
 
 def rules(
-    rule_id: Annotated[str | None, typer.Argument(help="规则编号；不填则列出全部规则")] = None,
+    rule_id: Annotated[str | None, typer.Argument(help="规则编号；不填则列出全部规则", metavar="规则编号")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出")] = False,
     show_conflicts: Annotated[bool, typer.Option(
         "--conflicts", help="列出各规则集中宽于全国性规定的本地数值（检查时按全国性规定）")] = False,

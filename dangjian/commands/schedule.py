@@ -19,13 +19,13 @@ def register(app: typer.Typer) -> None:
 
 
 def schedule(
-    path: Annotated[Path | None, typer.Argument(help="记录库目录（或其中某个党组织的目录）；默认为当前目录所在的记录库")] = None,
-    year: Annotated[int | None, typer.Option("--year", help="安排哪一年（默认今年，北京时间）")] = None,
-    branch: Annotated[str | None, typer.Option("--branch", help="只安排这个党组织（编号）")] = None,
+    path: Annotated[Path | None, typer.Argument(help="记录库目录（或其中某个党组织的目录）；默认为当前目录所在的记录库", metavar="记录库")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="安排哪一年（默认今年，北京时间）", metavar="年份")] = None,
+    branch: Annotated[str | None, typer.Option("--branch", help="只安排这个党组织（编号）", metavar="编号")] = None,
     all_branches: Annotated[bool, typer.Option("--all", help="安排记录库中的全部党组织")] = False,
     output_format: Annotated[str | None, typer.Option(
-        "--format", "-f", help="输出格式：table（默认）、md、json、ics；不写时按 -o 的扩展名判断")] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件而不是屏幕")] = None,
+        "--format", "-f", help="输出格式：table（默认）、md、json、ics；不写时按 -o 的扩展名判断", metavar="格式")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件而不是屏幕", metavar="文件")] = None,
     provisional: Annotated[bool, typer.Option(
         "--provisional", help="当年放假安排未公布时，先只按周末推算（所有日期标为待复核）")] = False,
     write: Annotated[bool, typer.Option("--write", help="把计划写入各党组织目录下的 plan/<年>.yaml（WH-2.4）")] = False,

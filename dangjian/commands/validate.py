@@ -20,22 +20,28 @@ class Opt:
     flags: tuple[str, ...]
     kind: type  # bool (a flag), str or Path
     help: str
+    metavar: str | None = None  # shown in --help for options that take a value
+
+    @property
+    def default(self):
+        return DEFAULTS.get(self.dest, False if self.kind is bool else None)
 
 
 OPTIONS = (
-    Opt("output_format", ("--format", "-f"), str, "输出格式：text、parsable、json、sarif、github、gitlab"),
+    Opt("output_format", ("--format", "-f"), str, "输出格式：text、parsable、json、sarif、github、gitlab", "格式"),
     Opt("strict", ("--strict",), bool, "警告也视为不通过（退出码 1）"),
-    Opt("select", ("--select",), str, "只运行这些规则（逗号分隔的规则编号）"),
-    Opt("ignore", ("--ignore",), str, "不运行这些规则（逗号分隔的规则编号）"),
+    Opt("select", ("--select",), str, "只运行这些规则（逗号分隔的规则编号）", "规则编号"),
+    Opt("ignore", ("--ignore",), str, "不运行这些规则（逗号分隔的规则编号）", "规则编号"),
     Opt("staged", ("--staged",), bool, "检查 git 暂存区中的内容（提交前检查用）"),
-    Opt("since", ("--since",), str, "只报告自某个 git 版本以来改动涉及的问题"),
-    Opt("as_of", ("--as-of",), str, "按哪一天检查（默认今天，北京时间）"),
-    Opt("output", ("--output", "-o"), Path, "把结果写入文件而不是屏幕"),
+    Opt("since", ("--since",), str, "只报告自某个 git 版本以来改动涉及的问题", "版本"),
+    Opt("as_of", ("--as-of",), str, "按哪一天检查，如 2026-10-31（默认今天，北京时间）", "日期"),
+    Opt("output", ("--output", "-o"), Path, "把结果写入文件而不是屏幕", "文件"),
     Opt("no_cache", ("--no-cache",), bool, "不使用也不更新缓存（缓存在记录库之外，见 docs/performance.md）"),
     Opt("unmasked", ("--unmasked",), bool, "输出完整的身份证号和手机号（默认打码；会在屏幕上警告）"),
 )
 DEFAULTS = {"output_format": "text"}
 PATHS_HELP = "记录库目录，或其中的文件/目录（只报告这些位置的问题）"
+PATHS_METAVAR = "路径"
 
 
 class UsageError(Exception):
@@ -59,21 +65,36 @@ def register(app) -> None:
 
     params = [inspect.Parameter(
         "paths", inspect.Parameter.KEYWORD_ONLY, default=None,
-        annotation=Annotated[list[Path] | None, typer.Argument(help=PATHS_HELP)])]
+        annotation=Annotated[list[Path] | None, typer.Argument(help=PATHS_HELP, metavar=PATHS_METAVAR)])]
     for opt in OPTIONS:
         annotation = opt.kind if opt.kind is bool else opt.kind | None
         params.append(inspect.Parameter(
-            opt.dest, inspect.Parameter.KEYWORD_ONLY, default=DEFAULTS.get(opt.dest, False if opt.kind is bool else None),
-            annotation=Annotated[annotation, typer.Option(*opt.flags, help=opt.help)]))
+            opt.dest, inspect.Parameter.KEYWORD_ONLY, default=opt.default,
+            annotation=Annotated[annotation, typer.Option(*opt.flags, help=opt.help, metavar=opt.metavar)]))
     validate.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
     validate.__annotations__ = {p.name: p.annotation for p in params}
     app.command("validate")(validate)
 
 
 def fast_main(argv: list[str]) -> int | None:
-    """Parse `validate`'s arguments from OPTIONS and run it without typer; None to decline."""
+    """Run `validate` without typer when `parse_fast` understands ARGV; None to decline."""
+    parsed = parse_fast(argv)
+    if parsed is None:
+        return None
+    try:
+        return run_validate(**parsed)
+    except UsageError as exc:
+        print(f"dangjian：{exc}", file=sys.stderr)
+        return 2
+
+
+def parse_fast(argv: list[str]) -> dict | None:
+    """The keyword arguments of `run_validate` for ARGV, read from OPTIONS as typer reads them;
+    None when unsure (`--help`, an unknown option, a flag given a value, a missing value):
+    typer then parses the command line and explains any mistake. tests/test_validate_args.py
+    checks that both parsers give the same arguments."""
     by_flag = {flag: opt for opt in OPTIONS for flag in opt.flags}
-    values: dict = {opt.dest: DEFAULTS.get(opt.dest, False if opt.kind is bool else None) for opt in OPTIONS}
+    values: dict = {opt.dest: opt.default for opt in OPTIONS}
     paths: list[Path] = []
     args = list(argv)
     only_paths = False
@@ -101,11 +122,7 @@ def fast_main(argv: list[str]) -> int | None:
         else:
             return None
         values[opt.dest] = opt.kind(value)
-    try:
-        return run_validate(paths or None, **values)
-    except UsageError as exc:
-        print(f"dangjian：{exc}", file=sys.stderr)
-        return 2
+    return {"paths": paths or None, **values}
 
 
 def _resolve_root(path: Path | None) -> Path:
