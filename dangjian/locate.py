@@ -7,25 +7,19 @@ from pathlib import Path
 
 from dangjian.layout import find_root
 
-PROJECT_RECORDS = Path(__file__).resolve().parent.parent / "records"
-
 
 class NotARepository(Exception):
     """A path that is not in a record repository; the message is for the user (Chinese)."""
 
 
 def locate_root(path: Path | None) -> Path:
-    """The record repository for PATH; without PATH, the one around the current directory,
-    else records/ inside this project."""
+    """The record repository holding PATH, or the current directory without PATH: the nearest
+    directory upwards with a dangjian.yaml. Never a guess: outside one, NotARepository."""
     if path is None:
         root = find_root(Path.cwd())
-        if root is None and (Path.cwd() / "records" / "dangjian.yaml").is_file():
-            root = (Path.cwd() / "records").resolve()
-        if root is None and (PROJECT_RECORDS / "dangjian.yaml").is_file():
-            root = PROJECT_RECORDS
         if root is None:
-            raise NotARepository("当前目录不在台账记录库中（找不到 dangjian.yaml）；请指定记录库目录，"
-                                 "或用 dangjian init 新建一个")
+            raise NotARepository("当前目录不在台账记录库中（在它和上级目录中找不到 dangjian.yaml）；"
+                                 "请指定记录库目录，或用 dangjian init 新建一个")
         return root
     if not path.exists():
         raise NotARepository(f"路径不存在：{path}")

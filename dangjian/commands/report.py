@@ -9,10 +9,10 @@ from typing import Annotated
 import typer
 
 from dangjian.commands.common import display_prefix, fail, resolve_root
+from dangjian.report.names import KIND_NAMES, described, kind_id
 
-KIND_HELP = ("报告种类：monthly 工作月报、annual 年度工作报告、roster 党员基本信息名册、applicants 入党积极分子和"
-             "发展对象名册、special-groups 特殊群体党员名册、meetings 组织生活记实簿、study 学习工作记录簿、"
-             "service 联系服务群众记录簿、dues 党费收缴使用账簿和公布表、branch-archive 支部档案和党员个人档案")
+KIND_HELP = "报告种类，写中文名或英文编号均可：" + "、".join(
+    f"{'/'.join(names)}（{kind}）" for kind, names in KIND_NAMES.items())
 UNMASKED_WARNING = ("警告：--unmasked 输出未打码的身份证号和手机号。生成的文件含个人敏感信息，请妥善保管，"
                     "用后删除，不要上传到互联网或境外平台")
 
@@ -24,34 +24,34 @@ def register(app: typer.Typer) -> None:
 def report(
     kind: Annotated[str | None, typer.Argument(help=KIND_HELP, show_default=False, metavar="种类")] = None,
     path: Annotated[Path | None, typer.Argument(help="记录库目录（默认为当前目录所在的记录库）", metavar="记录库")] = None,
-    branch: Annotated[str | None, typer.Option("--branch", help="党组织编号，如 CN01")] = None,
+    branch: Annotated[str | None, typer.Option("--branch", help="党组织编号，如 CN01", metavar="编号")] = None,
     every: Annotated[bool, typer.Option("--all", help="每个党组织各生成一份，另加一份街道汇总")] = False,
-    month: Annotated[str | None, typer.Option("--month", help="月份，如 2026-10（月报默认为上一个完整的月）")] = None,
-    year: Annotated[str | None, typer.Option("--year", help="年份，如 2025")] = None,
+    month: Annotated[str | None, typer.Option("--month", help="月份，如 2026-10（月报默认为上一个完整的月）", metavar="月份")] = None,
+    year: Annotated[str | None, typer.Option("--year", help="年份，如 2025", metavar="年份")] = None,
     formats: Annotated[str, typer.Option("--format", help="md、docx 或 json（报告数据，供编写模板时查看）；"
-                                                        "可用逗号连写，如 md,docx")] = "md",
-    out_dir: Annotated[Path, typer.Option("-o", "--output", help="输出目录")] = Path("out"),
+                                                        "可用逗号连写，如 md,docx", metavar="格式")] = "md",
+    out_dir: Annotated[Path, typer.Option("-o", "--output", help="输出目录", metavar="目录")] = Path("out"),
     sort: Annotated[str, typer.Option("--sort", help="名册排序：stroke 按姓氏笔画（两字姓名中间空格计零画）、"
-                                                   "stroke-full 按姓名笔画、pinyin 按拼音")] = "stroke",
+                                                   "stroke-full 按姓名笔画、pinyin 按拼音", metavar="排序")] = "stroke",
     unmasked: Annotated[bool, typer.Option("--unmasked", help="身份证号、手机号不打码（会在错误输出中警告）")] = False,
     pdf: Annotated[bool, typer.Option("--pdf", help="另用 LibreOffice 转换为 PDF 预览（需安装 LibreOffice）")] = False,
     list_templates: Annotated[bool, typer.Option("--list-templates", help="列出生效的模板及其来源")] = False,
-    time_limit: Annotated[float, typer.Option("--time-limit", help="每份报告渲染的最长秒数", min=1)] = 30.0,
+    time_limit: Annotated[float, typer.Option("--time-limit", help="每份报告渲染的最长秒数", min=1, metavar="秒数")] = 30.0,
 ) -> None:
     """生成报告和三册四簿（Markdown、Word）。模板可在记录库的 templates/ 中用同名文件替换，见 docs/templates.md。"""
     from dangjian.report import kinds
     from dangjian.report.sandbox import ReportError
 
     if list_templates:
-        _list(path if path is not None else (Path(kind) if kind and kind not in kinds.KINDS else None))
+        _list(path if path is not None else (Path(kind) if kind and kind_id(kind) is None else None))
         return
     if kind is None:
-        raise fail(f"请指定报告种类：{'、'.join(kinds.KINDS)}；用 dangjian report --help 查看说明")
-    if kind not in kinds.KINDS:
-        raise fail(f"未知的报告种类“{kind}”，可用：{'、'.join(kinds.KINDS)}")
+        raise fail(f"请指定报告种类：{described()}；用 dangjian report --help 查看说明")
+    if kind_id(kind) is None:
+        raise fail(f"未知的报告种类“{kind}”，可用：{described()}")
     notes: list[str] = []
     try:
-        _make(kinds.KINDS[kind], path, branch, every, month, year, formats, out_dir, sort, not unmasked, pdf,
+        _make(kinds.KINDS[kind_id(kind)], path, branch, every, month, year, formats, out_dir, sort, not unmasked, pdf,
               time_limit, notes)
     except ReportError as exc:
         raise fail(str(exc)) from None
@@ -135,5 +135,5 @@ def _list(path: Path | None) -> None:
     lines.append("")
     lines.append("报告种类：")
     for kind in kinds.KINDS.values():
-        lines.append(f"  {kind.name:<16}{kind.description}")
+        lines.append(f"  {kind.name:<16}{kind.description}（也可写作：{'、'.join(KIND_NAMES[kind.name])}）")
     typer.echo("\n".join(lines))

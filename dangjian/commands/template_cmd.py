@@ -7,9 +7,11 @@ from typing import Annotated
 
 import typer
 
+from dangjian.cli_locale import App
 from dangjian.commands.common import fail
+from dangjian.report.names import kind_id
 
-template_app = typer.Typer(help="报告模板：检查自己编写或修改的模板。", no_args_is_help=True, add_completion=False)
+template_app = App(help="报告模板：检查自己编写或修改的模板。", no_args_is_help=True)
 
 
 def register(app: typer.Typer) -> None:
@@ -19,9 +21,9 @@ def register(app: typer.Typer) -> None:
 @template_app.command("check")
 def check(
     file: Annotated[Path, typer.Argument(help="模板文件：Markdown 模板（.md.j2）或 Word 模板（.docx）", metavar="模板文件")],
-    kind: Annotated[str | None, typer.Option("--kind", help="报告种类（默认按文件名判断，如 monthly.docx）")] = None,
-    records: Annotated[Path | None, typer.Option("--records", help="用此记录库试渲染（默认为模板所在的记录库）")] = None,
-    branch: Annotated[str | None, typer.Option("--branch", help="试渲染用的党组织编号（默认为第一个）")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", help="报告种类，中文名或英文编号，如 月报（默认按文件名判断，如 monthly.docx）", metavar="种类")] = None,
+    records: Annotated[Path | None, typer.Option("--records", help="用此记录库试渲染（默认为模板所在的记录库）", metavar="记录库")] = None,
+    branch: Annotated[str | None, typer.Option("--branch", help="试渲染用的党组织编号（默认为第一个）", metavar="编号")] = None,
 ) -> None:
     """检查模板：语法错误及其行号、报告没有提供的变量、会被安全机制拒绝的写法；
     在记录库中时再用真实台账试渲染一次。没有问题时退出码为 0，有错误为 1。"""
@@ -32,7 +34,7 @@ def check(
     if not file.is_file():
         raise fail(f"模板文件不存在：{file}")
     try:
-        report_kind, summary = checker.kind_for(file, kind)
+        report_kind, summary = checker.kind_for(file, (kind_id(kind) or kind) if kind else None)
         problems, fmt = checker.static_problems(file, report_kind, summary)
         root = find_root(records) if records is not None else find_root(file)
         if records is not None and root is None:
