@@ -13,7 +13,7 @@ def register(app: typer.Typer) -> None:
     app.command("docs")(docs)
 
 
-def docs(name: Annotated[str | None, typer.Argument(help="文档名，如 records、rules、templates")] = None) -> None:
+def docs(name: Annotated[str | None, typer.Argument(help="文档名，如 records、rules、templates", metavar="文档名")] = None) -> None:
     """显示随 dangjian 安装的使用文档；不带名称时列出全部文档及其位置。"""
     from importlib import resources
 

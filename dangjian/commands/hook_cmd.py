@@ -20,7 +20,7 @@ def register(app) -> None:
 
     import typer
 
-    def hook(files: Annotated[list[Path] | None, typer.Argument(help="pre-commit 传入的文件")] = None) -> None:
+    def hook(files: Annotated[list[Path] | None, typer.Argument(help="pre-commit 传入的文件", metavar="文件")] = None) -> None:
         """pre-commit 钩子的入口：提交时校验暂存区，--all-files 和推送前校验整个记录库。"""
         raise typer.Exit(main([str(f) for f in files or []]))
 

@@ -16,7 +16,7 @@ def register(app: typer.Typer) -> None:
 
 
 def upgrade(
-    path: Annotated[Path | None, typer.Argument(help="记录库目录（默认当前目录所在的记录库）")] = None,
+    path: Annotated[Path | None, typer.Argument(help="记录库目录（默认当前目录所在的记录库）", metavar="记录库")] = None,
     tool_source: Annotated[str, typer.Option(
         "--tool-source", help="改用哪个 dangjian：wheel（默认，当前版本的安装包）、git 地址加标签、"
         "软件源包名加版本，或一个 .whl 文件", metavar="来源")] = "wheel",
