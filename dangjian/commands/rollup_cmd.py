@@ -19,7 +19,7 @@ def rollup(
     summaries: Annotated[list[str], typer.Argument(help="各街道的汇总文件（dangjian assess --format json 生成），可用通配符",
                                                    metavar="汇总文件…")],
     out: Annotated[Path, typer.Option("-o", "--output", help="输出目录", metavar="目录")] = Path("区"),
-    name: Annotated[str, typer.Option("--name", help="区（县）的名称，用于标题")] = "本区",
+    name: Annotated[str, typer.Option("--name", help="区（县）的名称，用于标题", metavar="名称")] = "本区",
 ) -> None:
     """区级汇总：从各街道的评估汇总生成汇总表（Markdown、JSON）和仪表盘（index.html），不读取任何台账。"""
     from dangjian import district
