@@ -6,8 +6,9 @@ import typer
 
 
 def register(app: typer.Typer) -> None:
-    group = typer.Typer(help="管理校验结果的缓存（位于记录库之外，见 docs/performance.md）。",
-                        no_args_is_help=True)
+    from dangjian.cli_locale import App
+
+    group = App(help="管理校验结果的缓存（位于记录库之外，见 docs/performance.md）。", no_args_is_help=True)
     group.command("clear")(clear)
     group.command("path")(path)
     app.add_typer(group, name="cache")
