@@ -28,7 +28,7 @@ from dangjian.context import checking_day, parameters
 from dangjian.dues.ledger import ZERO, BranchLedger, MonthEntry, branch_ledger, histories
 from dangjian.facts import is_member_on, members_on, membership_periods
 from dangjian.model import BranchRecords, Meeting, Member
-from dangjian.periods import member_share
+from dangjian.periods import member_share, records_begin
 
 DUES_KEYS = ("due", "paid", "owed", "extra", "central", "remitted", "spent", "balance")
 COMMITTEE_KINDS = frozenset({"支委会", "委员民主生活会"})
@@ -114,7 +114,8 @@ class Figures:
         through = self.closed_through(branch, end)
         key = (branch.id, year, through)
         if key not in self._ledgers:
-            self._ledgers[key] = branch_ledger(branch, year, through, self.large_gift)
+            begin = records_begin(branch, self.repo.config)  # months before it are 未记录, never owed
+            self._ledgers[key] = branch_ledger(branch, year, through, self.large_gift, begin=begin)
         return self._ledgers[key]
 
     def dues(self, branch: BranchRecords, year: int, months: range,

@@ -45,8 +45,8 @@ class RepoConfig(Record):
                               doc="national=全国性规定；xz=《街道、社区基层党组织规范化建设细则》；wuhua=五化建设；"
                                   "zw=《镇委推进党组织建设指导意见》（农村社区党总支）")
     records_until: dt.date | None = key("记录截至", doc="台账记录到哪一天为止；规则不检查此日以后的时段（示例数据用）")
-    records_from: dt.date | None = key("记录起始", doc="台账从哪一天开始记录；周期性规则不检查此日以前的时段。"
-                                                  "不填则从各党组织最早一年的台账文件算起")
+    records_from: dt.date | None = key("记录起始", doc="台账从哪一天开始记录；此日以前开始的时段为“未记录”，不检查。"
+                                                  "不填则从各党组织最早一条有日期的记录所在月份的 1 日算起")
     parameters: dict | None = key("参数", default={}, doc="调整规则集中的单个参数，如 党员年度学时: 40")
     severities: dict | None = key("规则级别", default={}, doc="调整规则的级别，如 term-expiring: 提示；关闭：关闭")
 
@@ -136,6 +136,8 @@ class Branch(Record):
     approval: str | None = key("批准文号", doc="成立的批复", example="城南工委〔2015〕3号")
     ends: dt.date | None = key("结束日期", doc="临时党支部的任务结束日期")
     dissolved: dt.date | None = key("撤销日期", doc="撤销后不再检查撤销日期以后的记录")
+    records_from: dt.date | None = key("记录起始", doc="本党组织的台账从哪一天开始记录；此日以前开始的时段为“未记录”，"
+                                                  "不检查。与 dangjian.yaml 的“记录起始”都写时取较晚的一个")
     units: list[str] = key("联合单位", default=[], doc="联合党支部所含单位")
     population: int | None = key("辖区人口", doc="社区党组织填写（XZ-2.1）")
     households: int | None = key("辖区户数", doc="社区填写，用于经费与阵地面积（XZ-7.1、QY-10）")

@@ -2,11 +2,15 @@
 records cover, the days a member belonged, and where a missing record should be written.
 
 Every cadence rule goes through `judged()`: a period is judged only when it has ended before
-the checking date (the current month or year is still running), the branch existed for the
-whole of it (founded before, not yet dissolved or ended), and the records cover it (from
-`记录起始` in dangjian.yaml, else from the first year of the branch's year files). A member's
+the checking date (the current month or year is still running), it began on or after the day
+the branch's records begin (`records_begin`: the latest of 成立日期 and the start of the
+records) and the branch had not been dissolved or ended by its end. A period that began before
+the records did is "not recorded" (未记录): never a missing meeting, never arrears. A member's
 own obligations apply to a period only when the member belonged to the branch for all of it;
 yearly hours are pro-rated by the days the member belonged (`member_share`).
+
+`records_begin` is the one place that decides where an organisation's records begin; rules,
+the dues ledger, reports, the schedule, assess and site all ask it.
 """
 
 from __future__ import annotations
@@ -39,24 +43,60 @@ def branch_span(branch: BranchRecords) -> tuple[dt.date, dt.date | None]:
     return start, min(ends) if ends else None
 
 
-def records_start(branch: BranchRecords, ctx) -> dt.date:
-    """The first day the records cover: 记录起始, else 1 January of the branch's first year file.
+NOT_RECORDED = "未记录"
 
-    A branch with no year file yet (a repository just made by `dangjian init`) has not started
-    its records: no period is judged until its first year file exists or 记录起始 is set."""
-    configured = ctx.repo.config.records_from
-    if configured:
-        return configured
+
+def records_begin(branch: BranchRecords, config) -> dt.date:
+    """The first day whose periods are judged for this organisation (`config`: the RepoConfig).
+
+    The latest of its 成立日期 and the start of its records. The start of the records is
+    记录起始 as written (in dangjian.yaml and/or the branch's branch.yaml: the later of the two);
+    where neither is written, the first day of the month of the branch's earliest dated record
+    (a meeting, a training, a talk, an activity, a dues payment or assessment). A branch with no
+    dated record at all has not started its records: dt.date.max, nothing is judged yet.
+    """
+    info = branch.info
+    founded = info.founded if info and info.founded else dt.date.min
+    written = [d for d in (config.records_from if config else None, info.records_from if info else None) if d]
+    start = max(written) if written else earliest_record_month(branch)
+    return max(founded, start)
+
+
+def earliest_record_month(branch: BranchRecords) -> dt.date:
+    """The first day of the month of the branch's earliest dated record; dt.date.max if none.
+
+    A year file with no dated entry at all counts from 1 January of its year."""
+    days = [r.date for r in (*branch.meetings, *branch.trainings, *branch.talks) if r.date]
+    for year, dues in branch.dues.items():
+        days += [dt.date(year, m, 1) for a in dues.accounts for m in (a.paid or {}) if 1 <= m <= 12]
+        days += [dues.assessed] if dues.assessed and dues.assessed.year == year else []
+    for activities in branch.activities.values():
+        for value in vars(activities).values():
+            if isinstance(value, list):
+                days += [d for item in value if isinstance(d := getattr(item, "date", None), dt.date)]
+    if days:
+        first = min(days)
+        return dt.date(first.year, first.month, 1)
     skip = len(branch.directory) + 1 if branch.directory else 0
     years = [found[1] for rel in branch.files
              if (found := branch_year_file(rel[skip:])) and found[0] in RECORD_KINDS]
     return dt.date(min(years), 1, 1) if years else dt.date.max
 
 
+def records_start(branch: BranchRecords, ctx) -> dt.date:
+    """`records_begin` for a rule's run context."""
+    return records_begin(branch, ctx.repo.config)
+
+
+def recorded(branch: BranchRecords, config, start: dt.date) -> bool:
+    """A period starting on `start` lies within the branch's records (else it is 未记录)."""
+    return start >= records_begin(branch, config)
+
+
 def judged(branch: BranchRecords, ctx, cadence: object) -> Iterator[Period]:
     """The periods of a cadence that a rule may judge for this branch (see the module doc)."""
-    born, closed = branch_span(branch)
-    begin = max(born, records_start(branch, ctx))
+    _born, closed = branch_span(branch)
+    begin = records_start(branch, ctx)
     if begin > ctx.as_of:
         return
     for year in range(begin.year, ctx.as_of.year + 1):
@@ -81,8 +121,8 @@ def member_days(member: Member, start: dt.date, end: dt.date) -> int:
 
 def member_share(member: Member, branch: BranchRecords, ctx, period: Period) -> float:
     """The part of a period the member belonged to the branch and the records cover (0 to 1)."""
-    born, closed = branch_span(branch)
-    start = max(period.start, born, records_start(branch, ctx))
+    _born, closed = branch_span(branch)
+    start = max(period.start, records_start(branch, ctx))
     end = min(period.end, closed - dt.timedelta(days=1)) if closed else period.end
     if end < start:
         return 0.0

@@ -15,6 +15,7 @@ from dangjian.located import Loc
 from dangjian.model import BranchRecords, DuesAccount, DuesException, DuesFile, Member, Remittance, Transfer
 
 GIFT = Decimal("1000")
+START = dt.date.min  # records that begin before any month here
 CONFIG = "组织名称: 中共测试街道工作委员会\n"
 BRANCH = "编号: B1\n名称: 中共测试社区支部委员会\n类型: 党支部\n领域: 社区\n成立日期: 2015-03-01\n"
 MEMBERS = """\
@@ -72,7 +73,7 @@ def months_of(ledger, member_id):
 
 
 def test_probationary_member_pays_from_the_month_of_admission(tmp_path) -> None:
-    ledger = branch_ledger(load(tmp_path), 2026, dt.date(2026, 10, 30), GIFT)
+    ledger = branch_ledger(load(tmp_path), 2026, dt.date(2026, 10, 30), GIFT, begin=START)
     months = months_of(ledger, "B1-004")
     assert [e.month for e in months if e.due] == list(range(5, 13))
     assert [e.month for e in months if e.unpaid] == [7, 8, 9]
@@ -80,7 +81,7 @@ def test_probationary_member_pays_from_the_month_of_admission(tmp_path) -> None:
 
 
 def test_a_member_who_transferred_out_is_not_due_afterwards(tmp_path) -> None:
-    months = months_of(branch_ledger(load(tmp_path), 2026, dt.date(2026, 10, 30), GIFT), "B1-005")
+    months = months_of(branch_ledger(load(tmp_path), 2026, dt.date(2026, 10, 30), GIFT, begin=START), "B1-005")
     assert [e.month for e in months if e.belongs] == [1, 2, 3, 4, 5]
     assert [e.month for e in months if e.unpaid] == [5]
     assert months[7].paid == Decimal("999.00") and months[7].extra == Decimal("999.00") and not months[7].owed
@@ -88,21 +89,21 @@ def test_a_member_who_transferred_out_is_not_due_afterwards(tmp_path) -> None:
 
 def test_quarterly_payers_owe_only_after_the_quarter(tmp_path) -> None:
     branch = load(tmp_path)
-    august = months_of(branch_ledger(branch, 2026, dt.date(2026, 8, 31), GIFT), "B1-001")
+    august = months_of(branch_ledger(branch, 2026, dt.date(2026, 8, 31), GIFT, begin=START), "B1-001")
     assert not any(e.closed for e in august[6:9]) and sum(e.owed for e in august) == 0
-    october = months_of(branch_ledger(branch, 2026, dt.date(2026, 10, 30), GIFT), "B1-001")
+    october = months_of(branch_ledger(branch, 2026, dt.date(2026, 10, 30), GIFT, begin=START), "B1-001")
     assert [e.month for e in october if e.unpaid] == [8, 9]
     assert quarter_end(2026, 8) == dt.date(2026, 9, 30)
 
 
 def test_a_large_voluntary_payment_goes_to_the_centre(tmp_path) -> None:
-    july = months_of(branch_ledger(load(tmp_path), 2026, dt.date(2026, 10, 30), GIFT), "B1-001")[6]
+    july = months_of(branch_ledger(load(tmp_path), 2026, dt.date(2026, 10, 30), GIFT, begin=START), "B1-001")[6]
     assert july.paid == Decimal("1097.50") and july.extra == Decimal("1000.00") and july.central == Decimal("1000.00")
     assert july.payments[0].central and july.owed == 0
 
 
 def test_totals_for_the_year_and_each_half(tmp_path) -> None:
-    ledger = branch_ledger(load(tmp_path), 2026, dt.date(2026, 12, 31), GIFT)
+    ledger = branch_ledger(load(tmp_path), 2026, dt.date(2026, 12, 31), GIFT, begin=START)
     year = ledger.totals()
     assert year["paid"] == Decimal("97.50") * 6 + Decimal("1097.50") + 60 + 240 + 999
     assert (year["remitted"], year["spent"], year["central"]) == (Decimal(1300), Decimal(120), Decimal(1000))
@@ -119,7 +120,7 @@ def test_history_spans_years_and_counts_months_late() -> None:
         2025: DuesFile(year=2025, accounts=[DuesAccount(member="M", monthly=Decimal(10))]),
         2026: DuesFile(year=2026, accounts=[DuesAccount(member="M", monthly=Decimal(10), paid={
             1: (dt.date(2026, 8, 10), Loc("x"))})])})
-    history = member_history(branch, "M", dt.date(2026, 2, 28), GIFT)
+    history = member_history(branch, "M", dt.date(2026, 2, 28), GIFT, begin=START)
     assert [e.label for e in history if e.unpaid][:2] == ["2025-01", "2025-02"]
     assert [e.label for e in history if e.unpaid][-1] == "2026-02"
     assert months_between(2026, 1, dt.date(2026, 8, 10)) == 7
@@ -148,7 +149,8 @@ def test_ledger_totals_always_balance(dues: DuesFile, months: range, through: dt
     members = [Member(id=a.member, name=a.member, joined=dt.date(2000, 1, 1),
                       transfers=[Transfer(kind="转出", date=dt.date(2026, 9, 1))] if a.member == "M1" else [])
                for a in dues.accounts]
-    ledger = branch_ledger(BranchRecords(directory="B", members=members, dues={2026: dues}), 2026, through, GIFT)
+    ledger = branch_ledger(BranchRecords(directory="B", members=members, dues={2026: dues}), 2026, through, GIFT,
+                           begin=START)
     totals = ledger.totals(months)
     assert totals["paid"] - totals["remitted"] - totals["spent"] == totals["balance"]
     recorded = sum((a.monthly for a in dues.accounts for m in a.paid if m in months), Decimal(0)) + \
@@ -172,3 +174,20 @@ def test_rules_never_flag_open_months_or_months_outside_membership(tmp_path) -> 
                                             "王强（B1-005）2026年5月"]
     # B1-005's 999 元 for August, after the transfer, is no mismatch: the month is not the branch's
     assert [f.rule for f in run(repo, dt.date(2026, 12, 31), select={"dues-amount-mismatch"})] == []
+
+
+def test_months_before_the_records_begin_are_not_recorded_never_owed(tmp_path) -> None:
+    """A branch founded on 2026-08-20: its members joined the Party long ago, but nothing is due
+    to it before September (the first month that began within its records)."""
+    from dangjian.periods import records_begin
+
+    write_tree(tmp_path, {"dangjian.yaml": CONFIG, "B1/branch.yaml": BRANCH.replace("2015-03-01", "2026-08-20"),
+                          "B1/members.yaml": MEMBERS, "B1/dues/2026.yaml": DUES})
+    repo = load_repository(tmp_path)
+    branch = repo.branches[0]
+    begin = records_begin(branch, repo.config)
+    assert begin == dt.date(2026, 8, 20)
+    months = months_of(branch_ledger(branch, 2026, dt.date(2026, 11, 30), GIFT, begin=begin), "B1-001")
+    assert [m.month for m in months if not m.recorded] == list(range(1, 9))
+    assert all(m.owed == 0 and not m.unpaid for m in months[:8])
+    assert [m.month for m in months if m.unpaid] == [9]  # a quarterly payer: the third quarter has ended

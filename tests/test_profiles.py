@@ -83,8 +83,9 @@ def test_periods_of_each_cadence() -> None:
 
 
 def _branch(founded, ends=None, dissolved=None, files=("B1/meetings/2025.yaml",), members=()):
-    info = SimpleNamespace(founded=founded, ends=ends, dissolved=dissolved)
-    return SimpleNamespace(info=info, files=list(files), members=list(members), directory="B1")
+    info = SimpleNamespace(founded=founded, ends=ends, dissolved=dissolved, records_from=None)
+    return SimpleNamespace(info=info, files=list(files), members=list(members), directory="B1", meetings=[],
+                           trainings=[], talks=[], dues={}, activities={})
 
 
 def _ctx(as_of, records_from=None):

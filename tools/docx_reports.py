@@ -78,6 +78,7 @@ def annual() -> Builder:
     b.p("年初有党员{{ members.start }}名，年末{{ members.end }}名（正式党员{{ members.full }}名，预备党员"
         "{{ members.probationary }}名）；本年转入或接收{{ members.joined }}名，转出等减少{{ members.left }}名。")
     b.h1("一、“三会一课”等制度落实情况")
+    b.p("{%p if records_note %}", "说明：{{ records_note }}。", "{%p endif %}")
     b.table(["项目", "规定周期", "应开", "按期召开", "全年次数", "未召开的期间"], [6, 5, 3, 4.5, 4.5, 19],
             "c in cadences", ["{{ c.kind }}", "{{ c.cadence }}", "{{ c.required }}", "{{ c.held }}",
                               "{{ c.meetings }}", "{{ c.missing or '无' }}"])

@@ -6,6 +6,7 @@ Exit codes: 0 all well, 1 arrears or members left unassessed, 2 bad arguments or
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Annotated
@@ -60,6 +61,17 @@ def _scope(repo, path: Path | None) -> list:
     if not chosen:
         raise fail(f"{path} 不是党组织目录，也不在党组织目录中")
     return chosen
+
+
+def _begin(branch, repo):
+    """The day a branch's records begin. A branch with no dated record yet starts them with this
+    assessment: everyone who belongs to it since its founding is assessed."""
+    from dangjian.periods import records_begin
+
+    begin = records_begin(branch, repo.config)
+    if begin == dt.date.max:
+        return branch.info.founded if branch.info and branch.info.founded else dt.date.min
+    return begin
 
 
 def _rules(repo=None, profile: str | None = None):
@@ -133,7 +145,7 @@ def assess(
             rows = read_incomes(incomes, rules.deductions, tuple(NATIONAL["党费基数扣除项目"].value))
             matched = match_incomes(rows, [m for b in repo.branches for m in b.members])  # rows may cover more
         for branch in branches:
-            outcomes = core.plan(branch, year, rules, matched)
+            outcomes = core.plan(branch, year, rules, matched, begin=_begin(branch, repo))
             if not outcomes:
                 continue
             rel = f"{branch.directory}/dues/{year}.yaml"

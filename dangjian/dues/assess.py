@@ -45,12 +45,14 @@ class Outcome:
     note: str = ""  # why it was not assessed, or what was left alone
 
 
-def plan(branch: BranchRecords, year: int, rules: DuesRules, incomes: dict[str, IncomeRow]) -> list[Outcome]:
-    """Every member who belongs to the branch in `year`, with the amount to write."""
+def plan(branch: BranchRecords, year: int, rules: DuesRules, incomes: dict[str, IncomeRow], *,
+         begin: dt.date) -> list[Outcome]:
+    """Every member who belongs to the branch in a month of `year` within its records (`begin`:
+    periods.records_begin), with the amount to write."""
     existing = {a.member: a for a in (branch.dues[year].accounts if year in branch.dues else [])}
     out = []
     for member in branch.members:
-        if not member.id or not belongs_in_year(member, year):
+        if not member.id or not belongs_in_year(member, year, begin):
             continue
         account = existing.get(member.id)
         category = (account.category if account else None) or member.dues_category

@@ -6,6 +6,8 @@ out pays the new branch for that month). A month counts as closed, and unpaid du
 owed, once it has ended by `closed_through`; for a member approved to pay quarterly
 (按季交纳, DF-12) once the quarter has ended. Money received for a month beyond what was due
 is a voluntary extra payment; one such payment of 大额党费 or more goes to the centre (DF-11).
+A month that began before the branch's records did (`periods.records_begin`: 成立日期,
+记录起始) is not recorded: nothing is due, owed or unpaid in it, whatever the roster says.
 """
 
 from __future__ import annotations
@@ -48,8 +50,9 @@ class MonthEntry:
     year: int
     month: int
     due: Decimal  # the assessed amount if due to this branch, else 0
-    belongs: bool  # the member belongs to the branch this month (on its last day)
+    belongs: bool  # the member belongs to the branch this month (on its last day), within the records
     closed: bool  # the month (or quarter, for approved quarterly payers) has ended
+    recorded: bool = True  # the month began on or after the day the branch's records begin
     payments: list[Payment] = field(default_factory=list)
 
     @property
@@ -159,7 +162,7 @@ def _belonging(periods: list[tuple[dt.date, dt.date | None]], year: int) -> list
 
 
 def account_ledger(year: int, member_id: str, account: DuesAccount | None, member: Member | None,
-                   closed_through: dt.date, large_gift: Decimal) -> AccountLedger:
+                   closed_through: dt.date, large_gift: Decimal, begin: dt.date = dt.date.min) -> AccountLedger:
     quarterly = bool(account and account.quarterly_approval)
     periods = membership_periods(member) if member is not None else []
     by_month: dict[int, list] = {}
@@ -169,10 +172,11 @@ def account_ledger(year: int, member_id: str, account: DuesAccount | None, membe
     months = []
     belonging, ends = _belonging(periods, year), _month_ends(year)
     for month in range(1, 13):
-        belongs = belonging[month - 1]
+        recorded = dt.date(year, month, 1) >= begin
+        belongs = belonging[month - 1] and recorded
         due = (account.monthly or ZERO) if account and belongs else ZERO
         closed = ends[(month - 1) // 3 * 3 + 2 if quarterly else month - 1] <= closed_through
-        entry = MonthEntry(year, month, due, belongs, closed)
+        entry = MonthEntry(year, month, due, belongs, closed, recorded)
         if account and (month in account.paid or month in by_month):
             entry.payments = _payments(account, month, due, large_gift, by_month.get(month, []))
         months.append(entry)
@@ -180,12 +184,17 @@ def account_ledger(year: int, member_id: str, account: DuesAccount | None, membe
     return AccountLedger(member_id, name or "", year, account, member, months)
 
 
-def belongs_in_year(member: Member, year: int) -> bool:
-    return any(_belonging(membership_periods(member), year))
+def belongs_in_year(member: Member, year: int, begin: dt.date = dt.date.min) -> bool:
+    """The member belongs to the branch at the end of some month of the year that lies in the records."""
+    return any(b and dt.date(year, m, 1) >= begin
+               for m, b in enumerate(_belonging(membership_periods(member), year), start=1))
 
 
-def branch_ledger(branch: BranchRecords, year: int, closed_through: dt.date, large_gift: Decimal) -> BranchLedger:
-    """Every account in dues/<year>.yaml, and every roster member due that year who has none."""
+def branch_ledger(branch: BranchRecords, year: int, closed_through: dt.date, large_gift: Decimal, *,
+                  begin: dt.date) -> BranchLedger:
+    """Every account in dues/<year>.yaml, and every roster member due that year who has none.
+
+    `begin`: the day the branch's records begin (periods.records_begin)."""
     dues = branch.dues.get(year)
     roster = {m.id: m for m in branch.members if m.id}
     accounts = []
@@ -195,20 +204,20 @@ def branch_ledger(branch: BranchRecords, year: int, closed_through: dt.date, lar
             continue
         seen.add(account.member)
         accounts.append(account_ledger(year, account.member, account, roster.get(account.member),
-                                       closed_through, large_gift))
+                                       closed_through, large_gift, begin))
     for member_id, member in roster.items():
-        if member_id not in seen and belongs_in_year(member, year):
-            accounts.append(account_ledger(year, member_id, None, member, closed_through, large_gift))
+        if member_id not in seen and belongs_in_year(member, year, begin):
+            accounts.append(account_ledger(year, member_id, None, member, closed_through, large_gift, begin))
     return BranchLedger(branch.id, year, dues, accounts)
 
 
 def member_history(branch: BranchRecords, member_id: str, closed_through: dt.date,
-                   large_gift: Decimal) -> list[MonthEntry]:
+                   large_gift: Decimal, *, begin: dt.date) -> list[MonthEntry]:
     """The member's months over every year the branch has a dues file for, oldest first.
 
     Months of a year whose file has no account for the member are left out: nothing is known.
     """
-    ledgers = [branch_ledger(branch, year, closed_through, large_gift) for year in sorted(branch.dues)]
+    ledgers = [branch_ledger(branch, year, closed_through, large_gift, begin=begin) for year in sorted(branch.dues)]
     return histories(ledgers).get(member_id, [])
 
 

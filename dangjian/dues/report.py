@@ -13,6 +13,7 @@ from dangjian.dues.ledger import ZERO
 from dangjian.facts import is_member_on
 from dangjian.figures import Figures
 from dangjian.model import BranchRecords
+from dangjian.periods import NOT_RECORDED
 
 
 def branch_label(branch) -> str:
@@ -78,6 +79,8 @@ def status(branches: list[BranchRecords], year: int, month: int, figures: Figure
             entry = next((e for e in history if (e.year, e.month) == (year, month)), None)
             if account is None or entry is None:
                 state = "未核定"
+            elif not entry.recorded:
+                state = NOT_RECORDED
             elif entry.payments:
                 state = "已交 " + "、".join(p.date.isoformat() for p in entry.payments)
             elif not entry.closed:

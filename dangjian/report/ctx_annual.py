@@ -8,7 +8,7 @@ from collections import Counter
 from dangjian import calendar, dates
 from dangjian.facts import members_on
 from dangjian.model import BranchRecords
-from dangjian.periods import COMMITTEE_MEETINGS, owed
+from dangjian.periods import COMMITTEE_MEETINGS, NOT_RECORDED, owed, records_begin
 from dangjian.report import figures, findings, pipeline
 from dangjian.report.attendance import meetings_in
 from dangjian.report.common import Source, branch_label, cn, header, hours, members_during, titled
@@ -47,8 +47,9 @@ VARIABLES: Spec = {
         "commitments": "公开承诺人数", "reports": "述诺人次",
         "stars": each("星级评定", {"name": "姓名", "stars": "星级", "grade": "等次"})}),
     "talks": "谈心谈话次数",
+    "records_note": "本年有一部分在台账记录起始日（成立日期、记录起始）以前时的说明，否则为空",
     "election": group("换届", {"session": "届次", "elected_cn": "选举日期", "term_years": "任期年限",
-                             "expires_cn": "届满日期", "status": "状态：任期内、即将届满、已届满、本年已换届、未记录"}),
+                             "expires_cn": "届满日期", "status": "状态：任期内、即将届满、已届满、本年已换届、本年首届选举、未记录"}),
     "findings": each("截至年底台账校验发现的问题", FINDING),
     "findings_count": group("问题数", {"errors": "错误", "warnings": "警告", "notes": "提示"}),
 }
@@ -70,8 +71,11 @@ def build(source: Source, branch: BranchRecords) -> dict:
         + sum(1 for m in during if m.joined and start <= m.joined <= end and not m.transfers),
         "left": sum(t.kind != "转入" for t in moves),
     }
-    context["cadences"] = _cadences(source, branch, meetings, year, end)
-    context["groups"] = _groups(source, branch, meetings, year, end)
+    begin = records_begin(branch, source.repo.config)
+    context["records_note"] = (f"本党组织的台账自{cn(begin)}起记录，此前开始的期间为“{NOT_RECORDED}”，"
+                               "不计入应开、未召开和欠交" if start < begin <= end else "")
+    context["cadences"] = _cadences(source, branch, meetings, year, end, begin)
+    context["groups"] = _groups(source, branch, meetings, year, end, begin)
     life = [m for m in meetings if "组织生活会" in m.kinds]
     context["life_meeting"] = {"count": len(life), "dates": "、".join(cn(m.date) for m in life)}
     activities = branch.activities.get(year)
@@ -117,11 +121,13 @@ def _spans(cadence, year: int, end: dt.date, owes=lambda period: True) -> list[t
     return [(p.start, p.end, p.part) for p in found if p.end <= end and owes(p)]
 
 
-def _cadences(source: Source, branch: BranchRecords, meetings, year: int, end: dt.date) -> list[dict]:
+def _cadences(source: Source, branch: BranchRecords, meetings, year: int, end: dt.date,
+              begin: dt.date) -> list[dict]:
     rows = []
     for kind, param in CADENCES:
         cadence = source.param(param)
-        spans = _spans(cadence, year, end, lambda p, kind=kind: owed(branch, kind, p, source.params))
+        spans = _spans(cadence, year, end,
+                       lambda p, kind=kind: p.start >= begin and owed(branch, kind, p, source.params))
         if kind in COMMITTEE_MEETINGS and not spans:
             continue  # no committee of 支委会最少委员 seats sat through any period: not owed
         held, missing, count = _held(meetings, kind, spans)
@@ -130,8 +136,8 @@ def _cadences(source: Source, branch: BranchRecords, meetings, year: int, end: d
     return rows
 
 
-def _groups(source: Source, branch: BranchRecords, meetings, year: int, end: dt.date) -> list[dict]:
-    spans = _spans(source.param("党小组会周期"), year, end)
+def _groups(source: Source, branch: BranchRecords, meetings, year: int, end: dt.date, begin: dt.date) -> list[dict]:
+    spans = _spans(source.param("党小组会周期"), year, end, lambda p: p.start >= begin)
     rows = []
     for party_group in branch.info.groups if branch.info else []:
         held, missing, _ = _held(meetings, "党小组会", spans, party_group.name)
@@ -153,6 +159,15 @@ def _training(source: Source, branch: BranchRecords, year: int) -> dict:
             "below": sum(m.short for m in each), "members": rows}
 
 
+def _founding(info, committee, every) -> bool:
+    """The committee is the organisation's first: 首届/第一届, or none earlier and elected within a
+    month of the founding."""
+    if (committee.session or "").strip() in ("首届", "第一届"):
+        return True
+    earlier = [c for c in every if c.elected and c.elected < committee.elected]
+    return not earlier and bool(info.founded) and 0 <= (committee.elected - info.founded).days <= 31
+
+
 def _election(source: Source, branch: BranchRecords, start, end) -> dict:
     info = branch.info
     every = ([info.committee] if info and info.committee else []) + list(info.past_committees if info else [])
@@ -163,7 +178,7 @@ def _election(source: Source, branch: BranchRecords, start, end) -> dict:
     expires = dates.add_years(committee.elected, committee.term_years)
     warn = int(source.param("换届提醒月数"))
     if start <= committee.elected <= end:
-        status = "本年已换届"
+        status = "本年首届选举" if _founding(info, committee, every) else "本年已换届"
     elif expires <= end:
         status = "已届满"
     elif dates.add_months(end, warn) >= expires:

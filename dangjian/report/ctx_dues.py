@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from dangjian.dues.periods import parse_period, periods_for
 from dangjian.model import BranchRecords
+from dangjian.periods import NOT_RECORDED
 from dangjian.report import figures
 from dangjian.report.common import Source, branch_label, cn, header, money
 from dangjian.report.sorting import sort_by_name
@@ -86,7 +87,7 @@ def _accounts(source: Source, branch: BranchRecords, year: int, end: dt.date) ->
         ledgers = source.figures.ledger(branch, year, end).accounts
     except ValueError:  # bad amounts in the record; the totals say so
         return []
-    rows = [_row(source, a.member_id, a.account, [(e.belongs, e.closed, e.paid, e.owed) for e in a.months])
+    rows = [_row(source, a.member_id, a.account, [(e.belongs, e.closed, e.paid, e.owed, e.recorded) for e in a.months])
             for a in ledgers]
     rows = sort_by_name(rows, lambda r: r["name"], source.sort)
     for n, row in enumerate(rows, start=1):
@@ -94,11 +95,13 @@ def _accounts(source: Source, branch: BranchRecords, year: int, end: dt.date) ->
     return rows
 
 
-def _row(source: Source, member_id: str, account, months: list[tuple[bool, bool, Decimal, Decimal]]) -> dict:
+def _row(source: Source, member_id: str, account, months: list[tuple[bool, bool, Decimal, Decimal, bool]]) -> dict:
     member = source.people.get(member_id)
     cells = []
-    for n, (belongs, _closed, paid, owed) in enumerate(months, start=1):
-        if paid > 0:
+    for n, (belongs, _closed, paid, owed, recorded) in enumerate(months, start=1):
+        if not recorded:
+            text = NOT_RECORDED
+        elif paid > 0:
             text = money(paid) + (f"（欠{money(owed)}）" if owed > 0 else "")
         elif owed > 0:
             text = "欠交"
@@ -112,7 +115,7 @@ def _row(source: Source, member_id: str, account, months: list[tuple[bool, bool,
             "base": money(account.base) if account else "",
             "rate": _rate(account.rate) if account and account.rate is not None else "",
             "monthly": money(account.monthly) if account else "", "months": cells,
-            "paid": money(sum((p for _, _, p, _ in months), ZERO)), "owed": money(sum((o for *_, o in months), ZERO))}
+            "paid": money(sum((m[2] for m in months), ZERO)), "owed": money(sum((m[3] for m in months), ZERO))}
 
 
 def _rate(rate: Decimal) -> str:

@@ -7,6 +7,7 @@ import datetime as dt
 from dangjian.dates import add_months
 from dangjian.facts import members_on
 from dangjian.model import BranchRecords
+from dangjian.periods import NOT_RECORDED, records_begin
 from dangjian.report import figures, findings, pipeline
 from dangjian.report.attendance import meeting_row
 from dangjian.report.common import Source, branch_label, cn, header, hours, iso
@@ -85,7 +86,10 @@ def _theme_day(source: Source, branch: BranchRecords, meetings) -> dict:
     note = plan["note"]
     if first and planned and iso(first.date) != planned["date"] and not first.reason:
         note = "未在计划日开展，台账未写调整原因"
-    if not first:
+    begin = records_begin(branch, source.repo.config)
+    if not first and period.start < begin:
+        note = f"本月在台账记录起始日（{cn(begin) if begin != dt.date.max else '尚无记录'}）以前，{NOT_RECORDED}"
+    elif not first:
         note = "本月未开展主题党日" + (f"（计划 {planned['date_cn']}）" if planned else "")
     return {"held": bool(first), "date_cn": cn(first.date) if first else "",
             "topic": "；".join(m.topic or "" for m in held), "planned_cn": planned["date_cn"] if planned else "",

@@ -23,6 +23,7 @@ from dangjian.dues.checks import (
 from dangjian.dues.ledger import BranchLedger, MonthEntry, branch_ledger, histories, months_between
 from dangjian.findings import Problem, Severity
 from dangjian.model import BranchRecords, DuesAccount
+from dangjian.periods import records_start
 from dangjian.rules.registry import rule
 
 
@@ -44,7 +45,8 @@ def _ledgers(branch: BranchRecords, ctx) -> list[BranchLedger]:
     key = ("ledgers", id(branch))
     if key not in cache:
         through, gift = _closed_through(branch, ctx), _dues_rules(ctx).large_gift
-        cache[key] = (branch, [branch_ledger(branch, y, through, gift) for y in sorted(branch.dues)])
+        begin = records_start(branch, ctx)
+        cache[key] = (branch, [branch_ledger(branch, y, through, gift, begin=begin) for y in sorted(branch.dues)])
     return cache[key][1]
 
 
@@ -83,7 +85,8 @@ def dues_assessment_missing(branch: BranchRecords, ctx) -> Iterator[Problem]:
             deadline = month_end(year, min(info.founded.month + 1, 12))
         if through < deadline or (info.founded and info.founded.year > year):
             continue
-        ledger = ledgers.get(year) or branch_ledger(branch, year, through, _dues_rules(ctx).large_gift)
+        ledger = ledgers.get(year) or branch_ledger(branch, year, through, _dues_rules(ctx).large_gift,
+                                                    begin=records_start(branch, ctx))
         missing = [a for a in ledger.accounts if a.account is None and any(e.belongs and e.closed for e in a.months)]
         dues = branch.dues.get(year)
         if dues is None:
