@@ -13,8 +13,8 @@ import importlib
 import sys
 
 # Order is the order of `dangjian --help`. A module registers with `register(app)`.
-COMMAND_MODULES = ("validate", "rules_cmd", "init_cmd", "upgrade_cmd", "hook_cmd", "tree", "config_cmd", "dues",
-                   "schedule", "report", "template_cmd", "assess", "site", "rollup_cmd", "docs_cmd", "cache_cmd")
+COMMAND_MODULES = ("validate", "rules_cmd", "init_cmd", "upgrade_cmd", "hook_cmd", "tree", "config_cmd", "import_cmd",
+                   "dues", "schedule", "report", "template_cmd", "assess", "site", "rollup_cmd", "docs_cmd", "cache_cmd")
 
 _app = None
 

@@ -133,7 +133,8 @@ def test_assess_rejects_bad_numbers_with_the_row(cli, repo, tmp_path) -> None:
     sheet.write_text("编号,月收入\nB1-001,六千\nB1-002,-3\n", encoding="utf-8")
     result = cli("dues", "assess", "--year", "2026", repo, "--incomes", sheet)
     assert result.exit_code == 2
-    assert "第2行的月收入应为数字" in result.output and "第3行：月收入不能为负数" in result.output
+    assert "第2行B列（月收入）：金额“六千”无法识别" in result.output
+    assert "第3行B列（月收入）：金额不能为负数" in result.output
 
 
 # --- pay ---------------------------------------------------------------------------------------

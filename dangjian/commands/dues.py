@@ -142,7 +142,8 @@ def assess(
         if incomes is not None:
             if not incomes.is_file():
                 raise fail(f"收入表不存在：{incomes}")
-            rows = read_incomes(incomes, rules.deductions, tuple(NATIONAL["党费基数扣除项目"].value))
+            rows, found = read_incomes(incomes, rules.deductions, tuple(NATIONAL["党费基数扣除项目"].value))
+            typer.echo(f"收入表：{found}")
             matched = match_incomes(rows, [m for b in repo.branches for m in b.members])  # rows may cover more
         for branch in branches:
             outcomes = core.plan(branch, year, rules, matched, begin=_begin(branch, repo))
@@ -185,20 +186,30 @@ def _write(target: Path, data: bytes, rel: str) -> None:
 @dues_app.command("pay")
 def pay(
     path: Annotated[Path, typer.Argument(help="记录库目录", metavar="记录库")],
-    member: Annotated[str, typer.Option("--member", metavar="党员编号", help="党员编号")],
-    month: Annotated[str, typer.Option("--month", metavar="月份", help="交的是哪个月的党费，如 2026-10")],
-    day: Annotated[str | None, typer.Option("--date", metavar="日期", help="交纳日期（默认今天）")] = None,
+    member: Annotated[str | None, typer.Option("--member", metavar="党员编号", help="党员编号")] = None,
+    month: Annotated[str | None, typer.Option("--month", metavar="月份", help="交的是哪个月的党费，如 2026-10（用 --from 时：表中没有“月份”列时的月份）")] = None,
+    day: Annotated[str | None, typer.Option("--date", metavar="日期", help="交纳日期（默认今天；用 --from 时：表中没有“交纳日期”时的日期）")] = None,
     amount: Annotated[str | None, typer.Option("--amount", metavar="金额", help="实交金额（默认为核定月交额）")] = None,
     note: Annotated[str | None, typer.Option("--note", metavar="说明", help="说明，如 补交、自愿多交")] = None,
+    sheet_file: Annotated[Path | None, typer.Option("--from", metavar="收缴表", help="党费收缴表（.xlsx 或 .csv）：一次登记表中所有已交的党费，每个文件只写一次")] = None,
+    columns: Annotated[Path | None, typer.Option("--columns", metavar="文件", help="收缴表的列名对照文件（YAML）")] = None,
 ) -> None:
-    """登记一笔党费交纳：写入 dues/<年>.yaml（保留注释，只改动一行）。"""
+    """登记党费交纳：一笔（--member、--month），或一张收缴表（--from）；写入 dues/<年>.yaml（保留注释）。"""
     from dangjian.context import clock
-    from dangjian.dues import pay as core
     from dangjian.dues.calc import DuesError, format_money, to_decimal
     from dangjian.dues.periods import parse_month
-    from dangjian.yamlio import unified_diff
 
     paid_on = parse_day(day, "--date") or clock()
+    if sheet_file is not None:
+        if member is not None or amount is not None or note is not None:
+            raise fail("--from 不能与 --member、--amount、--note 同用：金额和说明写在收缴表中")
+        _pay_from(path, sheet_file, month, paid_on, columns)
+        return
+    if member is None or month is None:
+        raise fail("请用 --member 和 --month 指定登记哪名党员哪个月的党费，或用 --from 指定收缴表")
+    from dangjian.dues import pay as core
+    from dangjian.yamlio import unified_diff
+
     with _user_errors():
         year, number = parse_month(month)
         value = to_decimal(amount, "--amount 的金额") if amount is not None else None
@@ -210,6 +221,41 @@ def pay(
     kind = "（记为例外）" if edit.as_exception else ""
     typer.echo(f"已登记：{edit.member.name}（{member}）{year}年{number}月党费 {format_money(edit.amount)} 元，"
                f"交纳日期 {paid_on}{kind}")
+
+
+def _pay_from(path: Path, sheet_file: Path, month: str | None, paid_on, columns: Path | None) -> None:
+    """A collection sheet: every row checked first; then one atomic write per dues file."""
+    from decimal import Decimal
+
+    from dangjian.dues import pay as core
+    from dangjian.dues.calc import DuesError, format_money
+    from dangjian.dues.periods import parse_month
+    from dangjian.imports.collection import read_payments
+    from dangjian.imports.sheet import SheetError
+    from dangjian.yamlio import unified_diff
+
+    if not sheet_file.is_file():
+        raise fail(f"收缴表不存在：{sheet_file}")
+    repo = _load(path)
+    branches = _scope(repo, path)
+    roster = [m for b in branches for m in b.members]
+    with _user_errors():
+        try:
+            default = parse_month(month) if month is not None else None
+            payments, unpaid, found = read_payments(sheet_file, roster, default, paid_on, columns)
+            edits = core.record_many(repo, payments)
+        except (SheetError, DuesError) as exc:
+            raise DuesError(f"{sheet_file.name} 未登记，没有写入任何文件：\n{exc}") from None
+    typer.echo(f"收缴表：{found}")
+    for edit in edits:
+        typer.echo(unified_diff(edit.old, edit.new, edit.rel), nl=False)
+        _write(edit.path, edit.new, edit.rel)
+        total = sum((a for _, _, a, _ in edit.payments), Decimal(0))
+        exceptions = sum(1 for *_, e in edit.payments if e)
+        typer.echo(f"已登记 {edit.rel}：{len(edit.payments)} 笔，共 {format_money(total)} 元"
+                   + (f"（其中 {exceptions} 笔与核定月交额不同，记为例外）" if exceptions else ""))
+    for line in unpaid:
+        typer.echo(f"未交：{line}")
 
 
 @dues_app.command("status")

@@ -1,21 +1,29 @@
 """The income sheet for the yearly assessment: an .xlsx or .csv with one row per member.
 
-Columns: 编号 or 姓名 (or both), 月收入 or 养老金, and optionally the deduction columns the
-profile allows (养老保险, 住房公积金 …). Other columns (备注 …) are ignored. Every row that
-cannot be read or matched to exactly one member is reported with its row number.
+Columns are found by their headers, in the first rows of the first sheet (a title above the
+header is fine), by these names (`SYNONYMS`; docs/records.md lists them):
+编号 (党员编号) or 姓名 (党员姓名), or both; 月收入 (税后月收入, 工资收入, 月工资收入, 税后工资, 月薪)
+or 养老金 (离退休费, 退休金, 月养老金, 养老金收入); and optionally the deduction columns the profile
+allows (养老保险, 住房公积金 …). Other columns (备注 …) are ignored and named. Amounts may be
+number cells or text such as 6,500.00元. Every row that cannot be read or matched to exactly one
+member is reported with its row number.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from dangjian.dues.calc import DuesError, to_decimal
+from dangjian.dues.calc import DuesError
 from dangjian.model import Member
 
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "编号": ("党员编号",),
+    "姓名": ("党员姓名",),
+    "月收入": ("税后月收入", "工资收入", "月工资收入", "税后工资", "税后收入", "月薪", "月工资"),
+    "养老金": ("离退休费", "退休金", "月养老金", "养老金收入", "离退休金"),
+}
 INCOME_COLUMNS = ("月收入", "养老金")
 
 
@@ -28,86 +36,56 @@ class IncomeRow:
     deductions: dict[str, Decimal] = field(default_factory=dict)
 
 
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
+def read_incomes(path: Path, allowed: tuple[str, ...], known: tuple[str, ...]) -> tuple[list[IncomeRow], str]:
+    """Rows of the sheet and which columns were found; `allowed` are the deductions the profile
+    permits, `known` all deduction names."""
+    from dangjian.imports.sheet import SheetError, find_header, read_table, records
 
-
-def _read_table(path: Path) -> list[list[str]]:
-    if path.suffix.lower() == ".xlsx":
-        from openpyxl import load_workbook
-
-        try:
-            book = load_workbook(path, read_only=True, data_only=True)
-        except Exception as exc:  # not a zip, not a workbook…
-            raise DuesError(f"无法读取 Excel 文件 {path.name}：{exc}") from None
-        sheet = book.worksheets[0]
-        rows = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-        book.close()
-        return rows
-    if path.suffix.lower() != ".csv":
-        raise DuesError(f"收入表 {path.name} 应为 .xlsx 或 .csv 文件")
-    data = path.read_bytes()
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("gb18030", errors="replace")  # Excel's “CSV” on Chinese Windows
-    return [[_cell(v) for v in row] for row in csv.reader(io.StringIO(text))]
-
-
-def read_incomes(path: Path, allowed: tuple[str, ...], known: tuple[str, ...]) -> list[IncomeRow]:
-    """Rows of the sheet; `allowed` are the deductions the profile permits, `known` all deduction names."""
-    table = _read_table(Path(path))
-    if not table:
+        table = read_table(Path(path))
+    except SheetError as exc:
+        raise DuesError(str(exc)) from None
+    if not table.rows:
         raise DuesError(f"收入表 {Path(path).name} 是空的")
-    header = table[0]
-    where = {name: i for i, name in enumerate(header) if name}
+    header = find_header(table, {**SYNONYMS, **{name: () for name in known}}, needed=1)
+    where = header.columns if header else {}
     if "编号" not in where and "姓名" not in where:
-        raise DuesError("收入表第1行须有“编号”或“姓名”列")
+        raise DuesError("收入表的表头须有“编号”或“姓名”列")
     income_cols = [c for c in INCOME_COLUMNS if c in where]
     if not income_cols:
-        raise DuesError("收入表第1行须有“月收入”或“养老金”列")
+        raise DuesError("收入表的表头须有“月收入”或“养老金”列（也可写作 税后月收入、工资收入、离退休费 等）")
     refused = [c for c in known if c in where and c not in allowed]
     if refused:
         raise DuesError(f"收入表中的“{'、'.join(refused)}”不是本规则集允许从基数中扣除的项目"
                         f"（允许：{'、'.join(allowed) or '无'}）")
     deduction_cols = [c for c in allowed if c in where]
     out, errors = [], []
-    for number, row in enumerate(table[1:], start=2):
-        cells = {name: (row[i] if i < len(row) else "") for name, i in where.items()}
-        if not any(cells.values()):
-            continue
+    for cells in records(table, header):
         try:
-            out.append(_row(number, cells, income_cols, deduction_cols))
-        except DuesError as exc:
+            out.append(_row(cells, income_cols, deduction_cols))
+        except (DuesError, SheetError) as exc:
             errors.append(str(exc))
     if errors:
         raise DuesError("\n".join(errors))
-    return out
+    return out, header.describe(table)
 
 
-def _row(number: int, cells: dict[str, str], income_cols: list[str], deduction_cols: list[str]) -> IncomeRow:
-    filled = [c for c in income_cols if cells.get(c)]
+def _row(cells: dict, income_cols: list[str], deduction_cols: list[str]) -> IncomeRow:
+    from dangjian.imports.sheet import to_amount
+
+    number = next(iter(cells.values())).row
+    filled = [c for c in income_cols if cells[c].text]
     if not filled:
         raise DuesError(f"第{number}行：没有填写{'或'.join(income_cols)}")
     if len(filled) > 1:
         raise DuesError(f"第{number}行：“月收入”和“养老金”只能填一项")
-    income = to_decimal(cells[filled[0]], f"第{number}行的{filled[0]}")
-    if income < 0:
-        raise DuesError(f"第{number}行：{filled[0]}不能为负数")
-    deductions = {}
-    for column in deduction_cols:
-        if cells.get(column):
-            value = to_decimal(cells[column], f"第{number}行的{column}")
-            if value < 0:
-                raise DuesError(f"第{number}行：{column}不能为负数")
-            deductions[column] = value
-    if not cells.get("编号") and not cells.get("姓名"):
+    income = to_amount(cells[filled[0]])
+    deductions = {c: to_amount(cells[c]) for c in deduction_cols if cells[c].text}
+    member_id = cells["编号"].text if "编号" in cells else ""
+    name = cells["姓名"].text if "姓名" in cells else ""
+    if not member_id and not name:
         raise DuesError(f"第{number}行：没有填写编号或姓名")
-    return IncomeRow(number, cells.get("编号") or None, cells.get("姓名") or None, income, deductions)
+    return IncomeRow(number, member_id or None, name or None, income, deductions)
 
 
 def match_incomes(rows: list[IncomeRow], members: list[Member]) -> dict[str, IncomeRow]:
