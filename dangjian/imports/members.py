@@ -222,7 +222,8 @@ def plan(branch: BranchRecords, root: Path, rows: list[dict], found: str, every_
                 changed.append(k)
         if changed:
             result.updated.append((member.id, member.name or "", changed))
-    make_id = _id_maker(branch, set(every_id) | {r["编号"] for r in new_rows if r.get("编号")})
+    make_id = _id_maker(branch, set(every_id) | {m.id for m in members if m.id}
+                        | {r["编号"] for r in new_rows if r.get("编号")})
     for row in new_rows:
         member_id = row.get("编号") or make_id()
         entry = yamledit.block_map([(k, _yaml_value(k, member_id if k == "编号" else row[k]))

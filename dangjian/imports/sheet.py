@@ -172,15 +172,15 @@ def to_date(cell: Cell) -> dt.date:
         if value != int(value) or not 1 <= value <= 109574:  # up to 2199-12-31
             raise cell.fail(f"“{cell.text}”不是日期（Excel 日期序号应为正整数）")
         return EXCEL_EPOCH + dt.timedelta(days=int(value))
-    text = cell.text.replace(" ", "")
+    text = cell.text
     for form in _DATE_FORMS:
-        match = form.fullmatch(text)
+        match = form.fullmatch(text) or form.fullmatch(text.replace(" ", ""))
         if match:
             try:
                 return dt.date(*(int(g) for g in match.groups()))
             except ValueError:
                 raise cell.fail(f"日期“{cell.text}”不存在") from None
-    if re.fullmatch(r"\d{4}[-./年]\d{1,2}月?", text):
+    if re.fullmatch(r"\d{4}[-./年]\d{1,2}月?", text.replace(" ", "")):
         raise cell.fail(f"“{cell.text}”只有年和月，请写到日，如 2026-03-05")
     raise cell.fail(f"无法确定“{cell.text}”是哪一天：请写成 2026-03-05、2026.3.5、2026/3/5 或 2026年3月5日")
 
