@@ -158,6 +158,25 @@ def unknown(branch: BranchRecords, ctx, kind: str, year: int) -> bool:
     return any(rule in FATAL and problem.loc.path == rel for rule, problem in ctx.repo.load_problems)
 
 
+_BAD_DATE = re.compile(r"日期“(\d{4})-(\d{1,2})")
+
+
+def unreadable(branch: BranchRecords, ctx, kind: str, period: Period) -> bool:
+    """The `kind` year file has a date that does not exist (2026-09-31) in this period's months: its
+    record may belong here, so the period is not judged until the date is corrected (invalid-date
+    says so). A date whose month cannot be read either leaves the whole year unjudged."""
+    rel = year_file(branch, kind, period.year)
+    for rule, problem in ctx.repo.load_problems:
+        if rule != "invalid-date" or problem.loc.path != rel:
+            continue
+        match = _BAD_DATE.search(problem.message)
+        if match is None or not 1 <= int(match.group(2)) <= 12:
+            return True
+        if period.start <= dt.date(int(match.group(1)), int(match.group(2)), 1) <= period.end:
+            return True
+    return False
+
+
 def due(branch: BranchRecords, ctx, name: str, kind: str) -> Iterator[Period]:
     """The judged periods of cadence parameter `name` whose `kind` year file is readable.
 
@@ -167,7 +186,7 @@ def due(branch: BranchRecords, ctx, name: str, kind: str) -> Iterator[Period]:
     except ValueError:
         return
     for period in found:
-        if not unknown(branch, ctx, kind, period.year):
+        if not unknown(branch, ctx, kind, period.year) and not unreadable(branch, ctx, kind, period):
             yield period
 
 
@@ -195,5 +214,5 @@ def owed(branch: BranchRecords, what: str, period: Period, params) -> bool:
 def years(branch: BranchRecords, ctx, kind: str) -> Iterator[Period]:
     """The calendar years a yearly per-member rule may judge, whose `kind` year file is readable."""
     for period in judged(branch, ctx, "每年"):
-        if not unknown(branch, ctx, kind, period.year):
+        if not unknown(branch, ctx, kind, period.year) and not unreadable(branch, ctx, kind, period):
             yield period

@@ -123,12 +123,33 @@ def _excerpt(text: str, line: int, col: int) -> str:
     return "\n".join(out)
 
 
+# A key written with the full-width colon of a Chinese keyboard: 党费类别：离退休
+_FULL_WIDTH_KEY = re.compile(r"^\s*(?:-\s+)?[^\s:#'\"{}\[\],：]+\s*：")
+
+
+def _full_width_colon(text: str, line: int) -> ParseIssue | None:
+    """The parser trips a line or two after a `键：值`; name that line and its colon instead."""
+    lines = text.split("\n")
+    for number in range(min(line, len(lines)), max(1, line - 3) - 1, -1):
+        match = _FULL_WIDTH_KEY.match(lines[number - 1])
+        if match:
+            col = match.end()
+            return ParseIssue("yaml-syntax", number, col,
+                              "YAML 语法错误：这一行的冒号是全角（中文）冒号“：”，应改为英文冒号“:”并在后面空一格，"
+                              f"如 {lines[number - 1][:col - 1].strip().lstrip('- ')}: 值",
+                              _excerpt(text, number, col))
+    return None
+
+
 def syntax_issue(exc: Exception, text: str) -> ParseIssue:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     if "end of stream" in str(getattr(exc, "problem", "")) and getattr(exc, "context_mark", None):
         mark = exc.context_mark  # an unclosed quote or bracket: point where it was opened
     line = (mark.line + 1) if mark is not None else 1
     col = (mark.column + 1) if mark is not None else 1
+    colon = _full_width_colon(text, line)
+    if colon is not None:
+        return colon
     problem = f"{getattr(exc, 'problem', '') or ''} {getattr(exc, 'context', '') or ''}"
     hint = next((cn for en, cn in _SYNTAX_HINTS if en in problem), "请检查这一行的冒号、引号、缩进和括号")
     return ParseIssue("yaml-syntax", line, col, f"YAML 语法错误：{hint}", _excerpt(text, line, col))
@@ -176,7 +197,8 @@ def _scalar(node, tag: str, issues: list[ParseIssue]):
     except ValueError:
         mark = node.start_mark
         issues.append(ParseIssue("invalid-date", mark.line + 1, mark.column + 1,
-                                 f"日期“{value}”不存在（如 2月30日），请改正"))
+                                 f"日期“{value}”不存在（如 2月30日），请改正；改正前不检查这一日期所在时段的会议等记录，"
+                                 "以免报出由它连带的问题"))
         return value
 
 

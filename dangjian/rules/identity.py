@@ -27,3 +27,19 @@ def id_number_valid(branch: BranchRecords, ctx) -> Iterator[Problem]:
         for message in problems(member.id_number, member.birth, member.gender):
             yield Problem(member.at("id_number"), f"{member.name}：{message}（{mask_id(member.id_number)}）",
                           key=f"{member.id}")
+
+
+@rule("name-inner-space", Severity.WARNING, ("XZ-3.7",))
+def name_inner_space(branch: BranchRecords, ctx) -> Iterator[Problem]:
+    """姓名按身份证填写，中间不加空格（排版对齐用的空格会使会议、党费等记录对不上人）。
+
+    通过：
+      姓名: 欧阳晨
+    违反：
+      姓名: 欧阳 晨
+    """
+    for member in branch.members:
+        name = member.name or ""
+        if name.strip() != name or any(c.isspace() for c in name):
+            yield Problem(member.at("name"), f"姓名“{name}”中有空格，请按身份证写作“{''.join(name.split())}”",
+                          key=f"{member.id}")
