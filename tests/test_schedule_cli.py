@@ -264,7 +264,7 @@ def test_write_stores_plan_files_and_reads_back(tmp_path: Path) -> None:
     from dangjian.schedule.holidays import HolidayCalendar
 
     root = make(tmp_path)
-    result = run(root, "--all", "--year", 2026, "--write")
+    result = run(root, "--all", "--year", 2026, "--write", "--date", "2026-01-02")
     assert result.exit_code == 0 and "已写入" in result.stdout
     text = (root / "SQ01" / "plan" / "2026.yaml").read_text(encoding="utf-8")
     assert text.startswith("# 中共虚构街道和平社区支部委员会 2026年“三会一课”年度计划")
@@ -312,3 +312,24 @@ def test_bad_default_rule_from_parameters_names_its_origin(tmp_path: Path) -> No
     config = CONFIG.format(profile="xz") + "参数:\n  主题党日固定日: {社区: 每月初}\n"
     result = run(make(tmp_path, extra={"dangjian.yaml": config}), "--branch", "SQ01", "--year", 2026)
     assert result.exit_code == 1 and "规则集参数“主题党日固定日”中社区的默认值" in result.stderr
+
+
+def test_provisional_plan_keeps_off_the_fixed_statutory_days(tmp_path: Path) -> None:
+    """2027-01-01 is a Friday: a provisional plan must not put 每月第一个周五 on 元旦 (nor 10-1)."""
+    first_friday = COMMUNITY.replace("地址:", "主题党日: 每月第一个周五\n地址:")
+    result = run(make(tmp_path, extra={"SQ01/branch.yaml": first_friday}), "--branch", "SQ01", "--year", 2027,
+                 "--format", "json", "--provisional")
+    assert result.exit_code == 0, result.output
+    days = [e["date"] for e in json.loads(result.stdout)["entries"] if e["kind"] == "theme-day"]
+    assert days[0] != "2027-01-01" and days[0].startswith("2027-01")
+    assert not {"2027-01-01", "2027-05-01", "2027-10-01"} & set(days)
+
+
+def test_a_plan_written_late_in_the_year_leaves_out_the_periods_already_over(tmp_path: Path) -> None:
+    root = make(tmp_path)
+    result = run(root, "--branch", "SQ01", "--year", 2026, "--write", "--date", "2026-12-07")
+    assert result.exit_code == 0 and "在今天以前已结束，未列入" in result.stdout
+    text = (root / "SQ01" / "plan" / "2026.yaml").read_text(encoding="utf-8")
+    assert "制定日期（2026-12-07）以前已经结束的时段不列入本计划" in text
+    assert "时段: 2026年11月" not in text and "时段: 2026年12月" in text
+    assert "第三季度" not in text

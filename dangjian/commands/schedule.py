@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from dangjian.commands.common import display_prefix, fail, resolve_root
+from dangjian.commands.common import display_prefix, fail, parse_day, resolve_root
 
 FORMATS = ("table", "md", "json", "ics")
 _SUFFIX_FORMAT = {".ics": "ics", ".json": "json", ".md": "md"}
@@ -27,9 +27,10 @@ def schedule(
         "--format", "-f", help="输出格式：table（默认）、md、json、ics；不写时按 -o 的扩展名判断", metavar="格式")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件而不是屏幕", metavar="文件")] = None,
     provisional: Annotated[bool, typer.Option(
-        "--provisional", help="当年放假安排未公布时，先只按周末推算（所有日期标为待复核）")] = False,
+        "--provisional", help="当年放假安排未公布时，先只按周末和元旦、劳动节、国庆节的固定日期推算（所有日期标为待复核）")] = False,
     write: Annotated[bool, typer.Option("--write", help="把计划写入各党组织目录下的 plan/<年>.yaml（WH-2.4）")] = False,
     force: Annotated[bool, typer.Option("--force", help="与 --write 一起用：覆盖已有的计划文件")] = False,
+    made: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="与 --write 一起用：计划的制定日期（默认今天）；此前已结束的时段不列入计划")] = None,
 ) -> None:
     """排出主题党日日期和三会一课年度计划。退出码：0 成功，1 有党组织的记录无法排期，2 用法、路径或节假日数据错误。"""
     from dangjian.context import RunContext
@@ -45,6 +46,8 @@ def schedule(
         raise fail("--branch 和 --all 不能同时使用")
     if force and not write:
         raise fail("--force 只能与 --write 一起使用")
+    if made is not None and not write:
+        raise fail("--date 只能与 --write 一起使用")
     root = resolve_root(path)
     # Only rosters are read (load_lazy): meetings, dues … play no part in a plan.
     repo = load_lazy(root)
@@ -69,7 +72,7 @@ def schedule(
     problems = [describe(loc, msg) for p in plans for loc, msg in p.problems]
     for line in problems:
         print(f"dangjian：{line}", file=sys.stderr)
-    kept = _write_plans(root, plans, force, run.today) if write else 0
+    kept = _write_plans(root, plans, force, parse_day(made, "--date") or run.today) if write else 0
     if output is not None or not write:
         _emit(plans, year, fmt, output, warnings, run.now)
     if problems or kept:
@@ -102,8 +105,8 @@ def _year_warnings(cal, year: int, note: str) -> list[str]:
     data = cal.year(year)
     if not data.provisional:
         return []
-    return [f"{year} 年的节假日安排尚未公布（软件和记录库 holidays/{year}.yaml 都没有），本计划只按周末推算，"
-            f"未考虑法定节假日和调休，所有日期均标为“{note}”"]
+    return [f"{year} 年的节假日安排尚未公布（软件和记录库 holidays/{year}.yaml 都没有），本计划只按周末和元旦、劳动节、国庆节的固定日期推算，"
+            f"未考虑春节等农历节日和调休，所有日期均标为“{note}”"]
 
 
 def _write_plans(root: Path, plans: list, force: bool, today) -> int:
@@ -121,8 +124,9 @@ def _write_plans(root: Path, plans: list, force: bool, today) -> int:
             continue
         info = plan.branch.info
         planfile.write(root, plan, info.name or plan.branch.id, today)
-        count = sum(1 for e in plan.entries if e.kind != "duty")
-        typer.echo(f"已写入 {shown}（{count} 项）")
+        count = len(planfile.ahead(plan, today))
+        skipped = sum(1 for e in plan.entries if e.kind != "duty") - count
+        typer.echo(f"已写入 {shown}（{count} 项" + (f"；{skipped} 项的时段在今天以前已结束，未列入" if skipped else "") + "）")
     return kept
 
 

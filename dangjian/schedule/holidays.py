@@ -3,7 +3,8 @@
 chinese-calendar carries the arrangements it knows and raises for any other year; we
 never guess 调休. A record repository's holidays/<year>.yaml adds or replaces a year. For
 a year that neither covers, `UnknownYear` is raised, unless the calendar is provisional:
-then only weekends are days off and every date of that year is marked for review.
+then weekends and the statutory days on fixed dates (元旦, 劳动节 5-1/5-2, 国庆节 10-1…10-3) are
+days off and every date of that year is marked for review.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ class UnknownYear(Exception):
             f"{year} 年的节假日安排尚未收录{span}，记录库中也没有 {HOLIDAY_DIR}/{year}.yaml，"
             f"无法确定哪些日子放假、哪些周末调休上班。请在国务院办公厅公布{year}年放假安排后，"
             f"照通知填写 {HOLIDAY_DIR}/{year}.yaml（格式见 docs/schedule.md），或升级 chinesecalendar；"
-            f"如需先排一个临时计划，可加 --provisional（只按周末推算，所有日期标为“{PROVISIONAL_NOTE}”）")
+            f"如需先排一个临时计划，可加 --provisional（只按周末和元旦、劳动节、国庆节的固定日期推算，所有日期标为“{PROVISIONAL_NOTE}”）")
         self.year = year
 
 
@@ -45,6 +46,18 @@ class YearData:
     makeup: dict[dt.date, str] = field(default_factory=dict)
     source: str = ""
     provisional: bool = False
+
+
+# The statutory days off on fixed solar dates (《全国年节及纪念日放假办法》, as revised by 国务院令
+# 第795号, in force 2025-01-01): known for any year before the State Council publishes its
+# arrangement, so a provisional plan never puts a meeting on 元旦. The lunar festivals and 调休
+# are not guessed.
+FIXED_STATUTORY = ((1, 1, "元旦"), (5, 1, "劳动节"), (5, 2, "劳动节"), (10, 1, "国庆节"), (10, 2, "国庆节"),
+                   (10, 3, "国庆节"))
+
+
+def fixed_statutory_days(year: int) -> dict[dt.date, str]:
+    return {dt.date(year, m, d): name for m, d, name in FIXED_STATUTORY}
 
 
 @dataclass(frozen=True)
@@ -117,7 +130,7 @@ class HolidayCalendar:
         if packaged is not None:
             return packaged
         if self.provisional:
-            return YearData(year, source="仅按周末推算", provisional=True)
+            return YearData(year, fixed_statutory_days(year), source="仅按周末和法定节日的固定日期推算", provisional=True)
         raise UnknownYear(year, packaged_years())
 
     def _read(self, rel: str) -> bytes | None:

@@ -68,6 +68,12 @@ def period_label(code: str) -> str:
     return P.from_code(code).label  # 2026年度, 2026年上半年, 2026年第一季度, 2026年3月
 
 
+def ahead(plan, made: dt.date) -> list[Entry]:
+    """The plan's items (duty left out) whose period or deadline has not passed before `made`
+    (a publication of last year's dues falls due this year)."""
+    return [e for e in plan.entries if e.kind != "duty" and max(P.from_code(e.period).end, e.date) >= made]
+
+
 def render(plan, branch_name: str, made: dt.date) -> str:
     """The plan file text for a BranchPlan (duty entries left out)."""
     lines = [f"# {branch_name} {plan.year}年“三会一课”年度计划（五化建设 WH-2.4：年初制定三会一课年度计划）",
@@ -76,7 +82,11 @@ def render(plan, branch_name: str, made: dt.date) -> str:
     if plan.rule:
         lines.append(f"# 主题党日：{plan.rule_source}；{plan.policy}（{POLICY_TEXT[plan.policy]}）")
     lines += [f"年度: {plan.year}", f"党组织: {_q(plan.branch.id)}", f"制定日期: {made.isoformat()}", "计划:"]
-    items = [e for e in plan.entries if e.kind != "duty"]
+    # A plan is made for what is still ahead: periods already over on the day it is made are left
+    # out (a plan written in December does not pretend January was planned).
+    items = ahead(plan, made)
+    if len(items) < sum(1 for e in plan.entries if e.kind != "duty"):
+        lines.insert(3, f"# 制定日期（{made.isoformat()}）以前已经结束的时段不列入本计划。")
     if not items:
         lines[-1] = "计划: []"
     for e in items:
@@ -97,6 +107,7 @@ def render(plan, branch_name: str, made: dt.date) -> str:
 
 
 def write(root: Path, plan, branch_name: str, made: dt.date) -> str:
+    """Write plan/<year>.yaml; items of periods that ended before `made` are left out (see render)."""
     rel = plan_path(plan.branch.directory, plan.year)
     target = root / rel
     target.parent.mkdir(parents=True, exist_ok=True)
