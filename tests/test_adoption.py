@@ -19,7 +19,7 @@ import pytest
 from openpyxl import Workbook
 
 from conftest import write_tree
-from dangjian import idnumber
+from dangjian import __version__, idnumber
 
 NAMES = ["张建国", "王秀英", "李国强", "刘淑芬", "陈晓东", "杨丽娟", "赵志刚", "黄美玲", "周文博", "吴雅婷", "徐海涛", "孙佳怡"]
 IDS = [f"HP01-{n:03d}" for n in range(1, 13)]
@@ -102,9 +102,16 @@ def collection(path: Path, month: int, skip: tuple[int, ...] = ()) -> Path:
     return _save(rows, path, title=f"和平社区党支部2026年{month}月党费收缴表")
 
 
-def _new_repo(cli, root: Path) -> Path:
-    result = cli("init", root, "--name", "中共测试街道工作委员会", "--no-hook")
+def _new_repo(cli, root: Path, start: str | None) -> Path:
+    """`dangjian init --start START`; with START None, a repository with no 记录起始 written."""
+    result = cli("init", root, "--name", "中共测试街道工作委员会", "--no-hook", "--start", start or "2026-01-01",
+                 "--tool-source", f"dangjian=={__version__}")
     assert result.exit_code == 0, result.output
+    config = root / "dangjian.yaml"
+    text = config.read_text(encoding="utf-8")
+    assert f"记录起始: {start or '2026-01-01'}" in text
+    if start is None:
+        config.write_text(re.sub(r"(?m)^记录起始:.*\n", "", text), encoding="utf-8")
     for sample in [p for p in root.iterdir() if p.is_dir() and (p / "branch.yaml").exists()]:
         shutil.rmtree(sample)
     write_tree(root, {"和平社区党支部/branch.yaml": BRANCH})
@@ -162,7 +169,8 @@ def _no_early_period(findings: list[dict], first_month: int) -> None:
 
 
 def test_a_branch_founded_mid_year_adopts_the_tool(cli, tmp_path) -> None:
-    root = _new_repo(cli, tmp_path / "repo")
+    # Records from 1 January: the founding on 2026-08-20 is what keeps January–August out.
+    root = _new_repo(cli, tmp_path / "repo", "2026-01-01")
     sheets = tmp_path / "sheets"
     sheets.mkdir()
     export = roster_export(sheets / "名册.xlsx")
@@ -197,7 +205,7 @@ def test_a_branch_founded_mid_year_adopts_the_tool(cli, tmp_path) -> None:
     text = next(out.glob("*.md")).read_text(encoding="utf-8")
     assert "本年首届选举" in text and "本年已换届" not in text
     assert "1月、2月" not in text and "欠交党员" not in text and "欠交 0.00 元" in text
-    assert "台账自2026年9月1日起记录" in text
+    assert "台账自2026年8月20日起记录" in text
 
     assessed = cli("assess", root, "--as-of", "2026-12-06", "--format", "json")
     assert assessed.exit_code in (0, 1), assessed.output
@@ -228,12 +236,9 @@ def _screening(data: dict) -> list:
 
 @pytest.mark.parametrize("written", [True, False], ids=["记录起始 written", "inferred"])
 def test_records_that_start_in_november(cli, tmp_path, written: bool) -> None:
-    root = _new_repo(cli, tmp_path / "repo")
+    root = _new_repo(cli, tmp_path / "repo", "2026-11-01" if written else None)
     older = BRANCH.replace("成立日期: 2026-08-20", "成立日期: 2015-06-01").replace("第一届", "第三届")
     write_tree(root, {"和平社区党支部/branch.yaml": older.replace("选举日期: 2026-08-20", "选举日期: 2025-06-01")})
-    if written:
-        config = root / "dangjian.yaml"
-        config.write_text(config.read_text(encoding="utf-8") + "记录起始: 2026-11-01\n", encoding="utf-8")
     sheets = tmp_path / "sheets"
     sheets.mkdir()
     assert cli("import", "members", roster_export(sheets / "名册.xlsx"), "--repo", root, "--dues-category", "在职",
