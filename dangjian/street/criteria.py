@@ -67,7 +67,7 @@ CRITERIA: tuple[Criterion, ...] = (
                "dues-unpaid", "dues-arrears-six-months", "dues-late-back-payment", "dues-quarterly-unapproved",
                "dues-publication-late", "dues-base-change", "dues-large-gift-remitted"), ("dues",)),
     Criterion("WH3-组织关系", "组织关系接转和党员信息准确", 3, 3,
-              ("transfer-sequence", "transfer-between-branches", "member-dates", "id-number-valid", "unknown-member",
+              ("transfer-sequence", "transfer-between-branches", "member-dates", "id-number-valid", "name-inner-space", "unknown-member",
                "member-id-unique"), ("members",)),
     Criterion("WH3-服务", "志愿服务和结对帮扶", 3, 5, ("volunteer-service", "pairing-yearly"), ("activities",)),
     Criterion("WH3-双评", "公开承诺、星级评定和思想汇报", 3, 2,
