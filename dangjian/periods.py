@@ -16,6 +16,7 @@ the dues ledger, reports, the schedule, assess and site all ask it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 
 from dangjian.calendar import Period, periods
