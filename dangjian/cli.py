@@ -9,6 +9,7 @@ than checking one changed file. The typer app is built on first use of `app`.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import sys
 
@@ -37,10 +38,19 @@ def build_app():
             typer.echo(f"dangjian {__version__}")
             raise typer.Exit()
 
-    @app.callback()
-    def _root(version: bool = typer.Option(False, "--version", help="显示版本号", callback=_version,
-                                            is_eager=True)) -> None:
+    def _root(ctx,
+              version: bool = typer.Option(False, "--version", help="显示版本号", callback=_version,
+                                           is_eager=True)) -> None:
         """基层党组织台账工具。"""
+        from dangjian import emit
+
+        # what every command prints goes through the one exit point (also when the app is
+        # invoked without main(), as tests do)
+        saved = emit.install()
+        ctx.call_on_close(lambda: emit.restore(saved))
+
+    _root.__annotations__["ctx"] = typer.Context  # a real class: this module's annotations are strings
+    app.callback()(_root)
 
     for name in COMMAND_MODULES:
         try:
@@ -63,17 +73,25 @@ def __getattr__(name: str):
 
 
 def main() -> None:
-    if hasattr(sys.stdout, "reconfigure"):
-        sys.stdout.reconfigure(errors="replace")  # legacy consoles and rare characters
-    if sys.argv[1:2] == ["validate"]:
-        from dangjian.commands.validate import fast_main
+    from dangjian import emit
 
-        code = fast_main(sys.argv[2:])
-        if code is not None:
-            sys.stdout.flush()
-            raise SystemExit(code)
-    if sys.argv[1:2] == ["hook"] and not any(a.startswith("-") for a in sys.argv[2:]):
-        from dangjian.commands.hook_cmd import main as hook_main  # a hook runs often: no typer
+    emit.install()  # masking, visible control characters, the console's encoding
+    try:
+        if sys.argv[1:2] == ["validate"]:
+            from dangjian.commands.validate import fast_main
 
-        raise SystemExit(hook_main(sys.argv[2:]))
-    __getattr__("app")(prog_name="dangjian")  # also under `python -m dangjian`
+            code = fast_main(sys.argv[2:])
+            if code is not None:
+                raise SystemExit(code)
+        if sys.argv[1:2] == ["hook"] and not any(a.startswith("-") for a in sys.argv[2:]):
+            from dangjian.commands.hook_cmd import main as hook_main  # a hook runs often: no typer
+
+            raise SystemExit(hook_main(sys.argv[2:]))
+        __getattr__("app")(prog_name="dangjian")  # also under `python -m dangjian`
+    except OSError as exc:  # a full or read-only disk, a vanished directory: a message, exit 2
+        print(f"dangjian：{emit.disk_message(exc, exc.filename or '输出文件')}", file=sys.stderr)
+        raise SystemExit(2) from None
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(Exception):  # a closed pipe: nothing more can be said
+                stream.flush()

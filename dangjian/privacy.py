@@ -22,11 +22,45 @@ UNMASKED_WARNING = ("dangjian：警告：--unmasked 使输出包含完整的身�
 
 
 def mask_text(text: str) -> str:
-    """Every ID-shaped and mobile-shaped number in `text`, masked."""
+    """Every ID-shaped and mobile-shaped number in `text`, masked — also inside a longer token
+    (`ID339903193702238811`, `8615381149647`: a digit run holding a mobile or ID number)."""
     if not text or not any(c.isdigit() for c in text):
         return text
-    text = ID_PATTERN.sub(lambda m: mask_id(m.group(1)), text)
-    return MOBILE_PATTERN.sub(lambda m: mask_phone(m.group(1)), text)
+    return _RUN.sub(_mask_run, text)
+
+
+# A run of 11 or more digits, with the check character X an 18-digit ID number may end in.
+_RUN = re.compile(r"\d{11,}[Xx]?")
+_MOBILE = re.compile(r"1[3-9]\d{9}")
+
+
+def _mask_run(match: re.Match) -> str:
+    run = match.group(0)
+    if run[-1] in "Xx" and len(run) != 18:
+        return _mask_run_digits(run[:-1]) + run[-1]
+    return _mask_run_digits(run)
+
+
+def _mask_run_digits(run: str) -> str:
+    if len(run) > 4096:  # a huge number (a fuzzed record): keep only its ends
+        return run[:3] + "*" * (len(run) - 7) + run[-4:]
+    if len(run) in (15, 18):
+        return mask_id(run)
+    if len(run) == 11:
+        return mask_phone(run) if _MOBILE.fullmatch(run) else run
+    # a longer run: mask each window that is a valid ID number, then each mobile-shaped one
+    chars = list(run)
+    hidden = [False] * len(run)
+    for start in range(len(run) - 17):
+        if looks_like_id(run[start:start + 18]):
+            for i in range(start + 6, start + 14):
+                chars[i], hidden[i] = "*", True
+    for start in range(len(run) - 10):
+        window = run[start:start + 11]
+        if _MOBILE.fullmatch(window) and not any(hidden[start + 3:start + 7]):
+            for i in range(start + 3, start + 7):
+                chars[i], hidden[i] = "*", True
+    return "".join(chars)
 
 
 def mask_findings(findings: list) -> list:

@@ -78,6 +78,9 @@ out/
 .dangjian-cache/
 .dangjian-venv/
 .pip-cache/
+# dangjian 写入时的临时文件（中断后下次写入时清除）和写入锁
+.dangjian-tmp-*
+.dangjian-lock
 # 含身份证号等敏感信息的本地补充文件不入库
 *.private.yaml
 """

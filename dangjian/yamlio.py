@@ -10,13 +10,10 @@ and applied to the original text. The file's BOM, line endings and indentation a
 
 from __future__ import annotations
 
-import contextlib
 import difflib
 import io
 import itertools
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,24 +21,11 @@ from dangjian.decode import decode_record
 
 
 def atomic_write_bytes(target: Path, data: bytes) -> None:
-    """Write to a temporary file beside the target, fsync, then rename over it.
+    """Write beside the target and rename over it (see dangjian.emit.atomic_write): a write
+    interrupted at any point leaves either the old file or the new one, never half."""
+    from dangjian.emit import atomic_write
 
-    A write interrupted at any point leaves either the old file or the new one, never half.
-    """
-    target = Path(target)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if target.exists():
-            os.chmod(tmp, target.stat().st_mode & 0o7777)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+    atomic_write(Path(target), data)
 
 
 def atomic_write_text(target: Path, text: str) -> None:

@@ -114,12 +114,30 @@ _SYNTAX_HINTS = (
 )
 
 
+EXCERPT_WIDTH = 120  # characters of a quoted line shown around the error
+
+
+def _window(line: str, start: int) -> str:
+    """`line` from `start`, at most EXCERPT_WIDTH characters, cut between tokens."""
+    end = min(len(line), start + EXCERPT_WIDTH)
+    while 0 < end < len(line) and line[end - 1].isdigit() and line[end].isdigit():
+        end -= 1
+    return ("…" if start else "") + line[start:end] + ("…" if end < len(line) else "")
+
+
 def _excerpt(text: str, line: int, col: int) -> str:
+    """The error line and the one before it, with a caret; a long line is shown only around
+    the error (a 5 MB line must not give 10 MB of output)."""
     lines = text.split("\n")
-    out = []
-    for number in range(max(1, line - 1), min(len(lines), line) + 1):
-        out.append(f"{number:>5} | {lines[number - 1]}")
-    out.append(" " * 5 + " | " + " " * max(col - 1, 0) + "^")
+    bad = lines[line - 1] if 1 <= line <= len(lines) else ""
+    start = 0
+    if col > EXCERPT_WIDTH // 2 and len(bad) > EXCERPT_WIDTH:
+        start = col - EXCERPT_WIDTH // 2
+        while start < col - 1 and bad[start - 1].isdigit() and bad[start].isdigit():
+            start += 1
+    out = [f"{number:>5} | {_window(lines[number - 1], start if number == line else 0)}"
+           for number in range(max(1, line - 1), min(len(lines), line) + 1)]
+    out.append(" " * 5 + " | " + " " * max(col - 1 - start + (1 if start else 0), 0) + "^")
     return "\n".join(out)
 
 

@@ -97,7 +97,7 @@ def test_github_annotations_escape_properties_and_data() -> None:
 
     finding = Finding(Loc("a,b:c.yaml", 3, 4), "x-rule", Severity.WARNING, "50%\n下一行")
     assert github([finding], "") == (
-        "::warning file=a%2Cb%3Ac.yaml,line=3,col=4,title=dangjian [x-rule]::50%25%0A下一行")
+        "::warning file=a%2Cb%3Ac.yaml,line=3,col=4,title=dangjian [x-rule]::50%25\\n下一行")  # a newline shows as \\n
 
 
 def test_github_format_lines(cli, broken) -> None:

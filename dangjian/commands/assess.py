@@ -26,6 +26,7 @@ def assess(
     fmt: Annotated[str, typer.Option("-f", "--format", help="输出格式：table、md、json，或 docx（须用 -o 指定文件）",
                                      metavar="格式")] = "table",
     output: Annotated[Path | None, typer.Option("-o", "--output", help="写入文件而不是屏幕", metavar="文件")] = None,
+    force: Annotated[bool, typer.Option("--force", help="允许 -o 覆盖已有的、不是本工具生成的文件")] = False,
     at: Annotated[str | None, typer.Option("--at", help="按 git 中某个版本的台账评估（不检出，只读取）",
                                            metavar="版本")] = None,
     trend: Annotated[bool, typer.Option("--trend", help="逐月趋势：每月最后一次提交时的比例")] = False,
@@ -54,7 +55,7 @@ def assess(
             text = _assess(root, year, branch, every, fmt, at, today)
     except HistoryError as exc:
         raise fail(str(exc)) from None
-    _emit(text, output)
+    _emit(text, output, force, root, fmt)
 
 
 def _assess(root: Path, year: int | None, branch: str | None, every: bool, fmt: str, at: str | None, today) -> str | bytes:
@@ -119,16 +120,15 @@ def _trend(root: Path, months: int, today, fmt: str) -> str:
     return title + "\n" + tabulate(table, headers=headers, tablefmt="simple", disable_numparse=True) + "\n"
 
 
-def _emit(content: str | bytes, output: Path | None) -> None:
+def _emit(content: str | bytes, output: Path | None, force: bool, root: Path, fmt: str) -> None:
+    from dangjian import emit
+
     if output is None:
+        emit.machine_stdout(fmt)
         typer.echo(content if isinstance(content, str) else content.decode("utf-8"), nl=False)
         return
     try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            output.write_bytes(content)
-        else:
-            output.write_text(content, encoding="utf-8")
-    except OSError as exc:
-        raise fail(f"无法写入 {output}：{exc}") from None
+        emit.write_output(output, content, force, root)
+    except emit.OutputRefused as exc:
+        raise fail(str(exc)) from None
     typer.echo(f"已生成 {output}")

@@ -29,12 +29,25 @@ def register(app: typer.Typer) -> None:
 def _user_errors():
     """Bad input anywhere below becomes a Chinese message and exit code 2."""
     from dangjian.dues.calc import DuesError
+    from dangjian.writelock import LockTimeout
     from dangjian.yamlio import RoundTripError
 
     try:
         yield
-    except (DuesError, RoundTripError) as exc:
+    except (DuesError, RoundTripError, LockTimeout) as exc:
         raise fail(str(exc)) from None
+
+
+@contextlib.contextmanager
+def _writing(path: Path | None, write: bool = True):
+    """The repository's write lock, taken before anything is read (see dangjian.writelock)."""
+    if not write:
+        yield
+        return
+    from dangjian.writelock import record_lock
+
+    with _user_errors(), record_lock(resolve_root(path)):
+        yield
 
 
 def _load(path: Path | None):
@@ -125,16 +138,22 @@ def assess(
 ) -> None:
     """年度核定（XZ-3.3）：按收入计算每名党员当年的月交额，写入各支部的 dues/<年>.yaml。"""
     from dangjian.context import clock
+
+    year = _year(year_text)
+    assessed_on = parse_day(day, "--date") or clock()
+    with _writing(path, write):
+        _assess(path, year, incomes, assessed_on, write)
+
+
+def _assess(path: Path | None, year: int, incomes: Path | None, assessed_on, write: bool) -> None:
     from dangjian.dues import assess as core
     from dangjian.dues.calc import format_money
     from dangjian.dues.incomes import match_incomes, read_incomes
     from dangjian.params import NATIONAL
     from dangjian.yamlio import unified_diff
 
-    year = _year(year_text)
     repo = _load(path)
     branches = _scope(repo, path)
-    assessed_on = parse_day(day, "--date") or clock()
     pending = []
     with _user_errors():
         rules = _rules(repo)
@@ -215,9 +234,10 @@ def pay(
         value = to_decimal(amount, "--amount 的金额") if amount is not None else None
         if value is not None and value < 0:
             raise DuesError(f"--amount 的金额不能为负数：{amount}")
+    with _writing(path):  # the ledger is read again under the lock: no payment is lost
         edit = core.record(_load(path), member, year, number, paid_on, value, note)
-    typer.echo(unified_diff(edit.old, edit.new, edit.rel), nl=False)
-    _write(edit.path, edit.new, edit.rel)
+        typer.echo(unified_diff(edit.old, edit.new, edit.rel), nl=False)
+        _write(edit.path, edit.new, edit.rel)
     kind = "（记为例外）" if edit.as_exception else ""
     typer.echo(f"已登记：{edit.member.name}（{member}）{year}年{number}月党费 {format_money(edit.amount)} 元，"
                f"交纳日期 {paid_on}{kind}")

@@ -37,6 +37,7 @@ def report(
     pdf: Annotated[bool, typer.Option("--pdf", help="另用 LibreOffice 转换为 PDF 预览（需安装 LibreOffice）")] = False,
     list_templates: Annotated[bool, typer.Option("--list-templates", help="列出生效的模板及其来源")] = False,
     time_limit: Annotated[float, typer.Option("--time-limit", help="每份报告渲染的最长秒数", min=1, metavar="秒数")] = 30.0,
+    force: Annotated[bool, typer.Option("--force", help="允许覆盖输出目录中已有的、不是本工具生成的文件")] = False,
 ) -> None:
     """生成报告和三册四簿（Markdown、Word）。模板可在记录库的 templates/ 中用同名文件替换，见 docs/templates.md。"""
     from dangjian.report import kinds
@@ -49,10 +50,13 @@ def report(
         raise fail(f"请指定报告种类：{described()}；用 dangjian report --help 查看说明")
     if kind_id(kind) is None:
         raise fail(f"未知的报告种类“{kind}”，可用：{described()}")
+    from dangjian import emit
+
     notes: list[str] = []
     try:
-        _make(kinds.KINDS[kind_id(kind)], path, branch, every, month, year, formats, out_dir, sort, not unmasked, pdf,
-              time_limit, notes)
+        with emit.masking(not unmasked):
+            _make(kinds.KINDS[kind_id(kind)], path, branch, every, month, year, formats, out_dir, sort, not unmasked,
+                  pdf, time_limit, notes, force)
     except ReportError as exc:
         raise fail(str(exc)) from None
     finally:
@@ -60,7 +64,8 @@ def report(
             print(f"提示：{note}", file=sys.stderr)
 
 
-def _make(kind, path, branch, every, month, year, formats, out_dir, sort, masked, pdf, seconds, notes) -> None:
+def _make(kind, path, branch, every, month, year, formats, out_dir, sort, masked, pdf, seconds, notes,
+          force=False) -> None:
     from dangjian.context import RunContext
     from dangjian.loader import load_repository
     from dangjian.report import periods, run
@@ -91,7 +96,7 @@ def _make(kind, path, branch, every, month, year, formats, out_dir, sort, masked
         branch = readable[0].id
     if not masked:
         print(UNMASKED_WARNING, file=sys.stderr)
-    request = run.Request(kind, root, period, context, branch, every, chosen, out_dir, sort, seconds)
+    request = run.Request(kind, root, period, context, branch, every, chosen, out_dir, sort, seconds, force)
     result = run.produce(request, repo)
     notes.extend(result.notes)
     for item in result.written:

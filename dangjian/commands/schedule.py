@@ -29,8 +29,9 @@ def schedule(
     provisional: Annotated[bool, typer.Option(
         "--provisional", help="当年放假安排未公布时，先只按周末和元旦、劳动节、国庆节的固定日期推算（所有日期标为待复核）")] = False,
     write: Annotated[bool, typer.Option("--write", help="把计划写入各党组织目录下的 plan/<年>.yaml（WH-2.4）")] = False,
-    force: Annotated[bool, typer.Option("--force", help="与 --write 一起用：覆盖已有的计划文件")] = False,
-    made: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="与 --write 一起用：计划的制定日期（默认今天）；此前已结束的时段不列入计划")] = None,
+    force: Annotated[bool, typer.Option("--force", help="与 --write 一起用：覆盖已有的计划文件；与 -o 一起用："
+                                                    "覆盖已有的、不是本工具生成的文件")] = False,
+    made: Annotated[str | None, typer.Option("--date", metavar="日期", help="与 --write 一起用：计划的制定日期（默认今天）；此前已结束的时段不列入计划")] = None,
 ) -> None:
     """排出主题党日日期和三会一课年度计划。退出码：0 成功，1 有党组织的记录无法排期，2 用法、路径或节假日数据错误。"""
     from dangjian.context import RunContext
@@ -44,8 +45,8 @@ def schedule(
         raise fail(f"未知的输出格式“{fmt}”，可用：{'、'.join(FORMATS)}")
     if branch and all_branches:
         raise fail("--branch 和 --all 不能同时使用")
-    if force and not write:
-        raise fail("--force 只能与 --write 一起使用")
+    if force and not write and output is None:
+        raise fail("--force 只能与 --write 或 -o 一起使用")
     if made is not None and not write:
         raise fail("--date 只能与 --write 一起使用")
     root = resolve_root(path)
@@ -72,9 +73,17 @@ def schedule(
     problems = [describe(loc, msg) for p in plans for loc, msg in p.problems]
     for line in problems:
         print(f"dangjian：{line}", file=sys.stderr)
-    kept = _write_plans(root, plans, force, parse_day(made, "--date") or run.today) if write else 0
+    kept = 0
+    if write:
+        from dangjian.writelock import LockTimeout, record_lock
+
+        try:
+            with record_lock(root):  # whether a plan file exists is decided under the lock
+                kept = _write_plans(root, plans, force, parse_day(made, "--date") or run.today)
+        except LockTimeout as exc:
+            raise fail(str(exc)) from None
     if output is not None or not write:
-        _emit(plans, year, fmt, output, warnings, run.now)
+        _emit(plans, year, fmt, output, warnings, run.now, force, root)
     if problems or kept:
         raise typer.Exit(1)
 
@@ -130,7 +139,8 @@ def _write_plans(root: Path, plans: list, force: bool, today) -> int:
     return kept
 
 
-def _emit(plans: list, year: int, fmt: str, output: Path | None, warnings: list[str], now) -> None:
+def _emit(plans: list, year: int, fmt: str, output: Path | None, warnings: list[str], now, force: bool = False,
+          root: Path | None = None) -> None:
     from dangjian.schedule import render
 
     if fmt == "ics":
@@ -144,12 +154,15 @@ def _emit(plans: list, year: int, fmt: str, output: Path | None, warnings: list[
     else:
         data = render.table(plans).encode("utf-8")
     if output is None:
+        from dangjian import emit
+
+        emit.machine_stdout(fmt)
         typer.echo(data.decode("utf-8"), nl=False)
         return
-    from dangjian.yamlio import atomic_write_bytes
+    from dangjian import emit
 
     try:
-        atomic_write_bytes(output, data)
-    except OSError as exc:
-        raise fail(f"无法写入 {output}：{exc.strerror or exc}") from None
+        emit.write_output(output, data, force, root)
+    except emit.OutputRefused as exc:
+        raise fail(str(exc)) from None
     typer.echo(f"已写入 {output}", err=True)

@@ -36,6 +36,7 @@ OPTIONS = (
     Opt("since", ("--since",), str, "只报告自某个 git 版本以来改动涉及的问题", "版本"),
     Opt("as_of", ("--as-of",), str, "按哪一天检查，如 2026-10-31（默认今天，北京时间）", "日期"),
     Opt("output", ("--output", "-o"), Path, "把结果写入文件而不是屏幕", "文件"),
+    Opt("force", ("--force",), bool, "允许 -o 覆盖已有的、不是本工具生成的文件"),
     Opt("no_cache", ("--no-cache",), bool, "不使用也不更新缓存（缓存在记录库之外，见 docs/performance.md）"),
     Opt("unmasked", ("--unmasked",), bool, "输出完整的身份证号和手机号（默认打码；会在屏幕上警告）"),
 )
@@ -141,7 +142,7 @@ def _rule_ids(text: str | None) -> set[str] | None:
 def run_validate(paths: list[Path] | None = None, output_format: str = "text", strict: bool = False,
                  select: str | None = None, ignore: str | None = None, staged: bool = False,
                  since: str | None = None, as_of: str | None = None, output: Path | None = None,
-                 no_cache: bool = False, unmasked: bool = False) -> int:
+                 no_cache: bool = False, unmasked: bool = False, force: bool = False) -> int:
     """Validate and print; returns the exit code (UsageError for exit 2)."""
     import datetime as dt
 
@@ -190,17 +191,20 @@ def run_validate(paths: list[Path] | None = None, output_format: str = "text", s
         findings.extend(found)
         files += count
 
-    if unmasked:
-        print(_unmasked_warning(), file=sys.stderr)
-    else:
-        from dangjian.privacy import mask_findings
+    from dangjian import emit
 
-        findings = mask_findings(findings)
-    rendered = _render(output_format, findings, prefix, files, day.isoformat(), suppressed)
-    if output:
-        output.write_text(rendered + "\n", encoding="utf-8")
-    elif rendered:
-        sys.stdout.write(rendered + "\n")
+    with emit.guarded(mask=not unmasked):
+        if unmasked:
+            print(_unmasked_warning(), file=sys.stderr)
+        rendered = _render(output_format, findings, prefix, files, day.isoformat(), suppressed)
+        if output:
+            try:
+                emit.write_output(output, rendered + "\n", force, next(iter(roots)))
+            except emit.OutputRefused as exc:
+                raise UsageError(str(exc)) from None
+        elif rendered:
+            emit.machine_stdout(output_format)
+            sys.stdout.write(rendered + "\n")
     failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
     return 1 if any(f.severity in failing for f in findings) else 0
 

@@ -31,6 +31,7 @@ class Request:
     out_dir: Path = Path("out")
     sort: str = "stroke"
     seconds: float = DEFAULT_SECONDS
+    force: bool = False  # overwrite existing output files this tool did not make
 
 
 @dataclass
@@ -99,12 +100,22 @@ def produce(request: Request, repo=None) -> Result:
         summary = summary_of(source, request.kind, rows, sorted(notes))
         jobs.append(([render_one(request, summary, fmt, True, envs) for fmt in request.formats],
                      stem_for(summary, request.period)))
-    request.out_dir.mkdir(parents=True, exist_ok=True)
+    from dangjian import emit
+
+    if request.out_dir.exists() and not request.out_dir.is_dir():
+        raise ReportError(f"{request.out_dir} 已存在且不是目录；-o 应指定输出目录")
+    try:
+        request.out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ReportError(emit.disk_message(exc, request.out_dir)) from None
     result = Result(notes=source.notes)
     for outputs, stem in jobs:
         for fmt, data in zip(request.formats, outputs, strict=True):
             path = output_path(request.out_dir, stem, fmt)
-            path.write_bytes(data)
+            try:
+                emit.write_output(path, data, request.force, request.root)
+            except emit.OutputRefused as exc:
+                raise ReportError(str(exc)) from None
             result.written.append(path)
     return result
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from dangjian.context import checking_day
+from dangjian.emit import made_by_us, write_output
 from dangjian.loader import load_repository
 from dangjian.site import svg
 from dangjian.site.names import page_names
@@ -55,7 +56,7 @@ def trend_chart(points: list, current) -> tuple[Markup, str]:
                                  series)), note
 
 
-def build(root: Path, out: Path, today: dt.date, months: int = 12) -> list[Path]:
+def build(root: Path, out: Path, today: dt.date, months: int = 12, force: bool = False) -> list[Path]:
     repo = load_repository(root)
     result = assess(repo, checking_day(repo.config, today).year, today)
     ids = [s.card.branch_id for s in result.standings]
@@ -86,7 +87,8 @@ def build(root: Path, out: Path, today: dt.date, months: int = 12) -> list[Path]
                                             [("会议", [float(n) for n in data["totals"]["meetings"][:shown]])], "次")),
         dues_chart=Markup(svg.bar_chart(f"{year}年各月党费（全街道，元）", labels,
                                         [("应交", street_due), ("实收", street_paid)])))
-    written.append(_write(out / "index.html", index))
+    write = _writer(root, force)
+    written.append(write(out / "index.html", index))
     rows = {b["id"]: b for b in data["branches"]}
     for card in data["cards"]:
         b = rows[card["id"]]
@@ -98,14 +100,16 @@ def build(root: Path, out: Path, today: dt.date, months: int = 12) -> list[Path]
                                                 [("会议", [float(n) for n in b["meetings"][:shown]])], "次")),
             dues_chart=Markup(svg.bar_chart(f"{year}年各月党费（元）", labels,
                                             [("应交", due[:shown]), ("实收", paid[:shown])])))
-        written.append(_write(out / BRANCH_DIR / names[card["id"]], page))
+        written.append(write(out / BRANCH_DIR / names[card["id"]], page))
     keep = {p.name for p in written}
     for stale in (out / BRANCH_DIR).glob("*.html"):
-        if stale.name not in keep:
+        if stale.name not in keep and made_by_us(stale):  # a page of a branch since removed
             stale.unlink()
     return written
 
 
-def _write(path: Path, text: str) -> Path:
-    path.write_text(text, encoding="utf-8")
-    return path
+def _writer(root: Path, force: bool):
+    def write(path: Path, text: str) -> Path:
+        write_output(path, text, force, root)
+        return path
+    return write
