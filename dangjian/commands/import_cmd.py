@@ -13,16 +13,17 @@ from typing import Annotated
 
 import typer
 
+from dangjian.cli_locale import App
 from dangjian.commands.common import fail, parse_day, resolve_root
 
-import_app = typer.Typer(help="导入已有的表格：党员名册（全国党员管理信息系统导出的或自制的）、会议签到表。",
-                         no_args_is_help=True, rich_markup_mode=None)
+import_app = App(help="导入已有的表格：党员名册（全国党员管理信息系统导出的或自制的）、会议签到表。",
+                         no_args_is_help=True)
 
-Columns = Annotated[Path | None, typer.Option("--columns", metavar="FILE",
+Columns = Annotated[Path | None, typer.Option("--columns", metavar="文件",
                                               help="列名对照文件（YAML，如 身份证号: 证件号码），补充内置的表头同义词")]
-Sheet = Annotated[str | None, typer.Option("--sheet", metavar="NAME", help="工作表名称（默认第一个）")]
-Branch = Annotated[str | None, typer.Option("--branch", metavar="CN01", help="导入到哪个党组织：编号或目录（记录库只有一个党组织时可不填）")]
-Repo = Annotated[Path | None, typer.Option("--repo", metavar="DIR", help="记录库目录（默认为当前目录所在的记录库）")]
+Sheet = Annotated[str | None, typer.Option("--sheet", metavar="工作表", help="工作表名称（默认第一个）")]
+Branch = Annotated[str | None, typer.Option("--branch", metavar="党组织", help="导入到哪个党组织：编号或目录（记录库只有一个党组织时可不填）")]
+Repo = Annotated[Path | None, typer.Option("--repo", metavar="记录库", help="记录库目录（默认为当前目录所在的记录库）")]
 Write = Annotated[bool, typer.Option("--write", help="写入文件（不加则只显示改动）")]
 
 
@@ -112,13 +113,13 @@ def members(
 @import_app.command("meetings")
 def meetings(
     sheet_file: Annotated[Path, typer.Argument(metavar="签到表.xlsx", help="会议签到表（.xlsx 或 .csv）")],
-    day: Annotated[str, typer.Option("--date", metavar="YYYY-MM-DD", help="会议日期")],
+    day: Annotated[str, typer.Option("--date", metavar="日期", help="会议日期")],
     kinds: Annotated[str, typer.Option("--type", metavar="支部党员大会,主题党日", help="会议类型，几类用逗号分隔")],
-    topic: Annotated[str, typer.Option("--topic", metavar="TEXT", help="会议主题")],
+    topic: Annotated[str, typer.Option("--topic", metavar="主题", help="会议主题")],
     host: Annotated[str | None, typer.Option("--host", metavar="姓名或编号", help="主持人")] = None,
     recorder: Annotated[str | None, typer.Option("--recorder", metavar="姓名或编号", help="记录人")] = None,
-    place: Annotated[str | None, typer.Option("--place", metavar="TEXT", help="地点")] = None,
-    group: Annotated[str | None, typer.Option("--group", metavar="TEXT", help="党小组会的党小组名称")] = None,
+    place: Annotated[str | None, typer.Option("--place", metavar="地点", help="地点")] = None,
+    group: Annotated[str | None, typer.Option("--group", metavar="党小组", help="党小组会的党小组名称")] = None,
     branch: Branch = None,
     repo_dir: Repo = None,
     columns: Columns = None,
