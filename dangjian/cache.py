@@ -28,18 +28,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from dangjian.cachedir import default_dir
+
 FORMAT = b"dangjian-cache-3"
 KINDS = ("config", "run", "rosters", "members", "branch", "repo", "file", "index")
 SECRET_FILE = "digest-key"  # keys the digests of personal numbers; never leaves the cache
 _CODE_DIGEST: str | None = None
-
-
-def default_dir() -> Path:
-    if os.environ.get("DANGJIAN_CACHE_DIR"):
-        return Path(os.environ["DANGJIAN_CACHE_DIR"])
-    if os.environ.get("XDG_CACHE_HOME"):
-        return Path(os.environ["XDG_CACHE_HOME"]) / "dangjian"
-    return Path.home() / ".cache" / "dangjian"
 
 
 def code_digest() -> str:

@@ -28,6 +28,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from dangjian.cachedir import default_dir
+
 MACHINE_FORMATS = ("json", "sarif", "gitlab", "parsable", "ics")
 TMP_PREFIX = ".dangjian-tmp-"
 RECORD_SUFFIXES = (".yaml", ".yml", ".j2", ".docx.j2")
@@ -235,8 +237,6 @@ class OutputRefused(Exception):
 
 
 def _made_dir() -> Path:
-    from dangjian.cache import default_dir
-
     return default_dir().expanduser() / "made"
 
 
@@ -369,18 +369,3 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
-
-
-def clean_stale_temporaries(directory: Path, older_than: float = 600.0) -> int:
-    """Remove `.dangjian-tmp-*` files a killed run left in `directory` (not a running one's)."""
-    import time
-
-    removed = 0
-    with contextlib.suppress(OSError):
-        for entry in os.scandir(directory):
-            if entry.name.startswith(TMP_PREFIX) and entry.is_file(follow_symlinks=False):
-                with contextlib.suppress(OSError):
-                    if time.time() - entry.stat(follow_symlinks=False).st_mtime > older_than:
-                        os.unlink(entry.path)
-                        removed += 1
-    return removed
