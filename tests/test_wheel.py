@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from dangjian import __version__, dates, wheelpack
+from dangjian import __version__, wheelpack
+from dangjian.context import clock
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(shutil.which("git") is None, reason="git is required")]
 
@@ -105,7 +106,7 @@ def test_every_command_works_from_the_wheel_in_an_empty_directory(wheel_env, tmp
     run("site", "-o", str(work / "站点"), cwd=repo)
     assert (work / "站点" / "index.html").is_file()
     for args in (("rules",), ("rules", "branch-min-members"), ("tree",), ("config", "show"),
-                 ("dues", "status", "--month", dates.today().strftime("%Y-%m")),
+                 ("dues", "status", "--month", clock().strftime("%Y-%m")),
                  ("report", "monthly", "--list-templates")):
         run(*args, cwd=repo)
     assert "records" in run("docs").stdout
