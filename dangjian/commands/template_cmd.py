@@ -29,11 +29,13 @@ def check(
     在记录库中时再用真实台账试渲染一次。没有问题时退出码为 0，有错误为 1。"""
     from dangjian.layout import find_root
     from dangjian.report import check as checker
+    from dangjian.report import templates
     from dangjian.report.sandbox import ReportError
 
     if not file.is_file():
         raise fail(f"模板文件不存在：{file}")
     try:
+        templates.contained(file, str(file))
         report_kind, summary = checker.kind_for(file, (kind_id(kind) or kind) if kind else None)
         problems, fmt = checker.static_problems(file, report_kind, summary)
         root = find_root(records) if records is not None else find_root(file)

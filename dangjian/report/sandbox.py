@@ -3,8 +3,10 @@
 Templates come from record repositories and are edited by people who are not programmers,
 so they are untrusted input: they run in an ImmutableSandboxedEnvironment (no access to
 Python internals, no mutation of the context), with StrictUndefined (a misspelt variable is an
-error, not a blank), and with `*` and `**` checked so that one expression cannot allocate
+error, not a blank), and with every operation that can make a string or list much larger than
+its input checked first (dangjian.report.bounds), so that one expression cannot allocate
 gigabytes or compute for minutes inside a single C call the time limit cannot interrupt.
+Templates are read only from inside their folder: a link that leaves it is refused.
 """
 
 from __future__ import annotations
@@ -12,12 +14,24 @@ from __future__ import annotations
 import datetime as dt
 import re
 import traceback
+import types
+from pathlib import Path
 from typing import Any
 
-from jinja2 import FileSystemLoader, StrictUndefined, TemplateSyntaxError, UndefinedError
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2 import (
+    FileSystemLoader,
+    StrictUndefined,
+    Template,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    UndefinedError,
+)
+from jinja2 import runtime as jinja_runtime
+from jinja2.sandbox import MAX_RANGE, ImmutableSandboxedEnvironment, SecurityError
 
-MAX_SIZE = 1_000_000  # longest string or list one `*` may make
+from dangjian.report import bounds
+
+MAX_SIZE = bounds.MAX_SIZE  # longest string or list one `*` may make
 MAX_EXPONENT = 1_000
 
 
@@ -29,17 +43,87 @@ class RenderTimeout(Exception):
     pass
 
 
+class BoundedTemplate(Template):
+    """A template whose joins (the report, captured blocks, macros, `~`) are measured."""
+
+    @classmethod
+    def from_code(cls, environment, code, globals, uptodate=None):
+        namespace = {"environment": environment, "__file__": code.co_filename}
+        exec(code, namespace)
+        # The compiled code looks these up in its module namespace at call time.
+        namespace["concat"] = bounds.bounded_concat
+        namespace["markup_join"], namespace["str_join"] = bounds.bounded_joins(
+            jinja_runtime.markup_join, jinja_runtime.str_join)
+        template = cls._from_namespace(environment, namespace, globals)
+        template._uptodate = uptodate
+        return template
+
+
+def _range(*args: int) -> range:
+    result = range(*args)
+    if len(result) > MAX_RANGE:
+        raise bounds.refuse(f"range 超过 {MAX_RANGE} 项")
+    return result
+
+
 class ReportSandbox(ImmutableSandboxedEnvironment):
-    intercepted_binops = frozenset({"*", "**"})
+    intercepted_binops = frozenset({"*", "**", "+", "%"})
+    template_class = BoundedTemplate
+    concat = staticmethod(bounds.bounded_concat)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.globals["range"] = _range
+        self.globals.pop("lipsum", None)  # n paragraphs of filler text: nothing a report needs
+        self.filters = {name: bounds.bounded_filter(name, func) for name, func in self.filters.items()}
 
     def call_binop(self, context, operator: str, left: Any, right: Any) -> Any:
-        if operator == "*":
-            for seq, times in ((left, right), (right, left)):
-                if isinstance(seq, (str, list, tuple)) and isinstance(times, int) and len(seq) * times > MAX_SIZE:
-                    raise SecurityError(f"结果过大：乘法得到的文字或列表超过 {MAX_SIZE} 项")
-        elif isinstance(right, int) and abs(right) > MAX_EXPONENT and isinstance(left, int) and abs(left) > 1:
-            raise SecurityError(f"结果过大：乘方的指数超过 {MAX_EXPONENT}")
+        bounds.check_binop(operator, left, right, MAX_EXPONENT)
         return super().call_binop(context, operator, left, right)
+
+    def wrap_str_format(self, value: Any):
+        """str.format is wrapped by jinja; every str/bytes method that can grow is checked too."""
+        wrapped = super().wrap_str_format(value)
+        owner = getattr(value, "__self__", None)
+        if isinstance(value, (types.MethodType, types.BuiltinMethodType)) and isinstance(owner, (str, bytes)):
+            return bounds.bounded_method(wrapped or value, owner, value.__name__) or wrapped
+        return wrapped
+
+    def call(__self, __context, __obj, *args: Any, **kwargs: Any) -> Any:
+        owner = getattr(__obj, "__self__", None)
+        if isinstance(__obj, types.BuiltinMethodType) and isinstance(owner, (str, bytes)):
+            __obj = bounds.bounded_method(__obj, owner, __obj.__name__) or __obj
+        return super().call(__context, __obj, *args, **kwargs)
+
+
+class ContainedLoader(FileSystemLoader):
+    """A FileSystemLoader that refuses a template reached through a link leaving its record
+    repository (or, for the shipped templates, their folder) — as record files are refused."""
+
+    def get_source(self, environment, template):
+        source, filename, uptodate = super().get_source(environment, template)
+        if filename is not None:
+            check_contained(Path(filename), template)
+        return source, filename, uptodate
+
+
+def allowed_area(path: Path) -> Path:
+    """Where a template file may resolve to: its record repository, else its own folder."""
+    from dangjian.emit import find_repository
+
+    return find_repository(path.parent) or path.parent
+
+
+def check_contained(path: Path, shown: str) -> None:
+    if not path.resolve().is_relative_to(allowed_area(path).resolve()):
+        raise LinkOutside(f"模板 {shown} 是指向记录库之外的符号链接，出于安全原因已拒绝读取")
+
+
+class LinkOutside(TemplateNotFound):
+    """A template reached through a link leaving its repository; the message is Chinese."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, message)
 
 
 def cn_date(value: Any) -> str:
@@ -82,7 +166,7 @@ def _common(env: ReportSandbox) -> ReportSandbox:
 
 def markdown_env(search: list[str]) -> ReportSandbox:
     """Markdown is not HTML: no autoescape; table cells go through `md_cell`."""
-    return _common(ReportSandbox(loader=FileSystemLoader(search), undefined=StrictUndefined,
+    return _common(ReportSandbox(loader=ContainedLoader(search), undefined=StrictUndefined,
                                  autoescape=False, keep_trailing_newline=True,
                                  trim_blocks=True, lstrip_blocks=True))
 
@@ -127,6 +211,8 @@ def describe(exc: BaseException, name: str, filename: str | None = None, where=N
     line = _line_in(exc, filename)
     place = (where(line) if where else f"第 {line} 行") if line else ""
     at = f"模板 {name}" + (f" {place}" if place else "")
+    if isinstance(exc, LinkOutside):
+        return exc.message
     if isinstance(exc, RenderTimeout):
         return f"模板 {name} 渲染超过 {exc.args[0]} 秒仍未完成（可能有无限循环或过大的循环），已中止"
     if isinstance(exc, SecurityError):

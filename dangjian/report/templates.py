@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from dangjian.report.sandbox import ReportError
+from dangjian.report.sandbox import LinkOutside, ReportError, check_contained
 
 # Package data: dangjian/templates links to the project's templates/ in a checkout and holds a
 # copy in the wheel; installed packages are plain directories, so a Path is safe.
@@ -46,9 +46,18 @@ def find(root: Path | None, kind: str, fmt: str, summary: bool = False) -> Found
     for name in candidates(kind, fmt, summary):
         for folder, origin in search_path(root):
             if (folder / name).is_file():
-                return Found(name, folder / name, origin)
+                return Found(name, contained(folder / name, f"templates/{name}"), origin)
     wanted = "、".join(candidates(kind, fmt, summary))
     raise ReportError(f"找不到模板 {wanted}：记录库的 templates/ 和 dangjian 自带的模板中都没有")
+
+
+def contained(path: Path, shown: str) -> Path:
+    """`path`, or ReportError when it is a link leaving its record repository."""
+    try:
+        check_contained(path, shown)
+    except LinkOutside as exc:
+        raise ReportError(exc.message) from None
+    return path
 
 
 def listing(root: Path | None) -> list[Found]:
