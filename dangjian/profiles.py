@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from dangjian.calendar import interval_months, periods
+from dangjian.limits import MAX_PARAMETER
 from dangjian.params import (
     BOUNDS,
     CHOICES,
@@ -135,16 +136,21 @@ def shape_of(name: str) -> str:
 
 
 def _number(value: object) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0
+    """A count or quantity a rule can compute with: finite, 0 to MAX_PARAMETER (a 5,000-digit
+    month count would overflow the date arithmetic of the rule that uses it)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= MAX_PARAMETER
 
 
 def _money(value: object) -> bool:
+    from dangjian.money import MoneyError, parse_money
+
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         return False
     try:
-        return Decimal(str(value)) >= 0
-    except InvalidOperation:
+        parse_money(value)
+    except MoneyError:
         return False
+    return True
 
 
 def value_problem(name: str, value: object) -> str | None:
@@ -153,9 +159,9 @@ def value_problem(name: str, value: object) -> str | None:
         return None
     shape, choices = shape_of(name), CHOICES.get(name, ())
     if shape == "count" and not (isinstance(value, int) and _number(value)):
-        return "应为不小于 0 的整数"
+        return f"应为 0 至 {MAX_PARAMETER} 的整数"
     if shape == "number" and not _number(value):
-        return "应为不小于 0 的数"
+        return f"应为 0 至 {MAX_PARAMETER} 的数"
     if shape == "percent" and not (_number(value) and value <= 100):
         return "应为 0 至 100 的百分数（只写数字）"
     if shape == "year" and not (isinstance(value, int) and not isinstance(value, bool) and 2000 <= value <= 2100):

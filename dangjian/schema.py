@@ -15,6 +15,7 @@ import typing
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from dangjian.limits import shorten
 from dangjian.located import LList, LMap, Loc
 
 # Kinds of string that YAML would silently turn into numbers when left unquoted.
@@ -276,12 +277,24 @@ class Converter:
                 self.issue("number-should-be-quoted", pos,
                            f"{QUOTED_KINDS.get(kind, '金额')}“{name}”请加引号书写，如 {name}: \"{v}\"，以免精度丢失")
                 return None
+            if kind in ("money", "rate"):
+                from dangjian.money import MoneyError, parse_money, parse_rate
+
+                try:
+                    return parse_money(v, f"“{name}”的值") if kind == "money" else parse_rate(v, f"“{name}”的值")
+                except MoneyError as exc:
+                    self.issue("invalid-value", pos, str(exc))
+                    return None
+            shown = shorten(str(v))
             try:
                 text = str(v).strip().rstrip("%")
-                return Decimal(text) / (100 if str(v).strip().endswith("%") else 1)
+                number = Decimal(text) / (100 if str(v).strip().endswith("%") else 1) if len(text) <= 40 else None
             except (InvalidOperation, ValueError):
-                self.issue("wrong-type", pos, f"“{name}”应为数字，实际是“{v}”")
+                number = None
+            if number is None or not number.is_finite() or abs(number.adjusted()) > 12:
+                self.issue("invalid-value", pos, f"“{name}”的值“{shown}”不是有效的数字")
                 return None
+            return number
         if tp is int:
             if isinstance(v, int) and not isinstance(v, bool):
                 return v

@@ -11,9 +11,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from dangjian.limits import MAX_FILE_BYTES
+
 # Generated documents that may carry personal numbers (checked by the privacy rule).
 DOCUMENT_SUFFIXES = (".md", ".markdown", ".csv", ".txt", ".html", ".htm", ".docx", ".xlsx", ".tsv")
-MAX_FILE_BYTES = 16 * 1024 * 1024  # larger files are refused with a finding, never parsed
 
 
 def _visible(rel: str) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from dangjian.limits import EXCERPT_WIDTH, MAX_NUMBER_DIGITS
 from dangjian.located import LList, LMap
 
 _TAG = "tag:yaml.org,2002:"
@@ -114,7 +115,6 @@ _SYNTAX_HINTS = (
 )
 
 
-EXCERPT_WIDTH = 120  # characters of a quoted line shown around the error
 
 
 def _window(line: str, start: int) -> str:
@@ -193,6 +193,12 @@ def _scalar(node, tag: str, issues: list[ParseIssue]):
     if tag == _STR:
         return value
     if tag == _INT:
+        if len(value) > MAX_NUMBER_DIGITS:  # int() refuses 4,300 digits; str() of a huge hex too
+            mark = node.start_mark
+            issues.append(ParseIssue("invalid-value", mark.line + 1, mark.column + 1,
+                                     f"数字过长（{len(value)} 位）：台账中的数字不超过 {MAX_NUMBER_DIGITS} 位；"
+                                     "号码请加引号书写"))
+            return value
         if value.startswith("0o"):
             return int(value[2:], 8)
         if value.startswith("0x"):

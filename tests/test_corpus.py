@@ -103,3 +103,20 @@ def test_fast_and_round_trip_parsers_report_the_same(path: Path) -> None:
     slow_value, slow_issues = parse_text(text, "ruamel")
     assert [(i.rule, i.line, i.col) for i in fast_issues] == [(i.rule, i.line, i.col) for i in slow_issues]
     assert fast_value == slow_value
+
+
+@pytest.mark.parametrize("value", ["9" * 5000, "0x" + "f" * 5000, "9" * 90, ".inf", ".nan", "1e308", "10000", "0"])
+def test_huge_parameter_values_never_crash_a_rule(tmp_path: Path, value: str) -> None:
+    """Every count and quantity of 参数 at once: a value beyond MAX_PARAMETER is a param-value
+    finding and the profile's value is used; at the bound every rule still runs."""
+    from dangjian.params import NATIONAL
+    from dangjian.profiles import shape_of
+
+    names = [n for n in NATIONAL if shape_of(n) in ("count", "number", "percent")]
+    config = (BASE / "dangjian.yaml").read_text(encoding="utf-8") + "参数:\n" + "".join(f"  {n}: {value}\n" for n in names)
+    root = make_repo(tmp_path, {"dangjian.yaml": config, "B1/branch.yaml": (BASE / "B1/branch.yaml").read_text(
+        encoding="utf-8").replace("辖区户数: 1200", f"辖区户数: {value}")})
+    rules = [f.split()[-1] for f in findings(root)]
+    assert "rule-crash" not in rules
+    if value not in ("10000", "0"):
+        assert "param-value" in rules

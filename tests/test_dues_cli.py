@@ -133,7 +133,7 @@ def test_assess_rejects_bad_numbers_with_the_row(cli, repo, tmp_path) -> None:
     sheet.write_text("编号,月收入\nB1-001,六千\nB1-002,-3\n", encoding="utf-8")
     result = cli("dues", "assess", "--year", "2026", repo, "--incomes", sheet)
     assert result.exit_code == 2
-    assert "第2行B列（月收入）：金额“六千”无法识别" in result.output
+    assert "第2行B列（月收入）：金额应为数字（如 97.50），实际是“六千”" in result.output
     assert "第3行B列（月收入）：金额不能为负数" in result.output
 
 

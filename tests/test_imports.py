@@ -63,7 +63,7 @@ def test_amounts_with_yuan_and_thousands_separators(value, amount) -> None:
 
 
 @pytest.mark.parametrize(("value", "words"), [
-    ("1,23.50", "无法识别"), ("1.234,50", "无法识别"), ("-3", "负数"), ("九十", "无法识别"), ("97.505", "两位小数"),
+    ("1,23.50", "应为数字"), ("1.234,50", "应为数字"), ("-3", "负数"), ("九十", "应为数字"), ("97.505", "两位小数"),
 ])
 def test_unreadable_amounts_are_refused(value, words) -> None:
     with pytest.raises(SheetError, match=words):

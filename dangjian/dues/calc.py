@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, ROUND_UP, Decimal, InvalidOperation
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, ROUND_UP, Decimal
 
 from dangjian.model import DUES_CATEGORIES
 from dangjian.params import Effective
@@ -34,25 +34,24 @@ class DuesError(ValueError):
 
 
 def to_decimal(value: object, what: str = "金额") -> Decimal:
-    """A number as written by a person ("6500", "6,500.00", 6500) → Decimal; floats go through str()."""
-    if isinstance(value, bool) or value is None:
-        raise DuesError(f"{what}应为数字，实际是“{value}”")
-    text = str(value).strip().replace(",", "").replace("，", "")
+    """An amount as a person writes it ("6500", "6,500.00", "６５００") → Decimal, by the one
+    money rule (dangjian.money): finite, not negative, at most two decimal places, in range."""
+    from dangjian.money import MoneyError, parse_money
+
     try:
-        number = Decimal(text)
-    except (InvalidOperation, ValueError):
-        raise DuesError(f"{what}应为数字，实际是“{value}”") from None
-    if not number.is_finite():
-        raise DuesError(f"{what}应为数字，实际是“{value}”")
-    return number
+        return parse_money(value, what, lenient=True)
+    except MoneyError as exc:
+        raise DuesError(str(exc)) from None
 
 
 def to_rate(value: object) -> Decimal:
-    """"1.5%" → 0.015; a bare number is already a fraction."""
-    text = str(value).strip()
-    if text.endswith("%"):
-        return to_decimal(text[:-1], "比例") / 100
-    return to_decimal(text, "比例")
+    """"1.5%" → 0.015; a bare number is already a fraction (dangjian.money.parse_rate)."""
+    from dangjian.money import MoneyError, parse_rate
+
+    try:
+        return parse_rate(value)
+    except MoneyError as exc:
+        raise DuesError(str(exc)) from None
 
 
 def format_money(amount: Decimal) -> str:

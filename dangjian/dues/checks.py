@@ -65,7 +65,7 @@ def unpaid_runs(history: list[MonthEntry], limit: int) -> list[list[MonthEntry]]
         if entry is not None and entry.unpaid and (follows or not run):
             run.append(entry)
             continue
-        if len(run) >= limit:
+        if run and len(run) >= limit:  # a limit of 0 (参数) must not count empty runs
             runs.append(run)
         run = [entry] if entry is not None and entry.unpaid else []
     return runs

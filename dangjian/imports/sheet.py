@@ -13,7 +13,7 @@ import datetime as dt
 import io
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 from openpyxl.utils import get_column_letter
@@ -185,33 +185,18 @@ def to_date(cell: Cell) -> dt.date:
     raise cell.fail(f"无法确定“{cell.text}”是哪一天：请写成 2026-03-05、2026.3.5、2026/3/5 或 2026年3月5日")
 
 
-_GROUPED = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")
-_PLAIN = re.compile(r"\d+(\.\d+)?")
-
-
 def to_amount(cell: Cell) -> Decimal:
-    """An amount in yuan: a number cell, or text such as 97.50, 97.50元, ¥1,234.50 (commas only as
-    thousands separators). Negative amounts and anything else are refused."""
+    """An amount in yuan: a number cell, or text such as 97.50, 97.50元, ¥1,234.50, by the one money
+    rule (dangjian.money, lenient: thousands separators and full-width digits are read)."""
+    from dangjian.money import MoneyError, parse_money
+
     value = cell.value
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        amount = Decimal(str(value))
-    else:
-        text = cell.text.replace(" ", "").removeprefix("¥").removeprefix("￥").removesuffix("元")
-        if text.startswith("-") and _PLAIN.fullmatch(text[1:].replace(",", "")):
-            raise cell.fail(f"金额不能为负数：{cell.text}")
-        if _GROUPED.fullmatch(text):
-            text = text.replace(",", "")
-        elif not _PLAIN.fullmatch(text):
-            raise cell.fail(f"金额“{cell.text}”无法识别：请写成 97.50、97.50元 或 1,234.50")
-        try:
-            amount = Decimal(text)
-        except InvalidOperation:
-            raise cell.fail(f"金额“{cell.text}”无法识别") from None
-    if amount < 0:
-        raise cell.fail(f"金额不能为负数：{cell.text}")
-    if amount != amount.quantize(Decimal("0.01")):
-        raise cell.fail(f"金额“{cell.text}”超过两位小数（分）")
-    return amount.quantize(Decimal("0.01"))
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        value = cell.text.replace(" ", "").removeprefix("¥").removeprefix("￥").removesuffix("元")
+    try:
+        return parse_money(value, "金额", lenient=True).quantize(Decimal("0.01"))
+    except MoneyError as exc:
+        raise cell.fail(str(exc)) from None
 
 
 def load_mapping(path: Path | None, synonyms: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
