@@ -55,7 +55,7 @@ def test_a4_portrait_with_the_gbt_9704_margins_and_grid(rendered) -> None:
     top, bottom, left, right = (int(attr(margins, k)) for k in ("top", "bottom", "left", "right"))
     assert (top, left) == (2098, 1587)  # 天头 37 mm, 订口 28 mm
     assert 11906 - left - right == 8845 and 16838 - top - bottom == 12756  # 版心 156 × 225 mm (±1 twip)
-    assert (attr(grid, "type"), attr(grid, "linePitch"), attr(grid, "charSpace")) == ("linesAndChars", "579", "-849")
+    assert (attr(grid, "type"), attr(grid, "linePitch")) == ("lines", "579")
     assert 22 * 579 <= 12756 < 23 * 579  # 22 lines fill the 版心
 
 
@@ -73,7 +73,7 @@ def test_fonts_are_named_for_body_title_and_headings(rendered) -> None:
     styles = part(rendered["monthly"], "word/styles.xml")
     default = styles.find("w:docDefaults/w:rPrDefault/w:rPr", NS)
     assert attr(default.find("w:rFonts", NS), "eastAsia") == "仿宋_GB2312"
-    assert attr(default.find("w:sz", NS), "val") == "32"  # 3号 = 16 pt: the base of the grid's charSpace
+    assert attr(default.find("w:sz", NS), "val") == "32"  # 3号 = 16 pt
 
     def style(style_id: str) -> tuple[str, str]:
         found = styles.find(f"w:style[@w:styleId='{style_id}']/w:rPr", NS)
@@ -132,3 +132,63 @@ def test_shipped_word_templates_are_reproducible(tmp_path: Path) -> None:
             assert sorted(new.namelist()) == sorted(old.namelist())
             for member in new.namelist():
                 assert new.read(member) == old.read(member), f"{name}:{member}: run tools/build_docx_templates.py"
+
+
+def test_the_line_grid_and_character_spacing_give_28_characters(rendered) -> None:
+    """A lines-only grid (no character grid for LibreOffice to misread) and −0.25 pt spacing on the
+    16 pt body: 28 characters fit the 156 mm line and a 29th does not."""
+    grid = section(rendered["monthly"]).find("w:docGrid", NS)
+    assert (attr(grid, "type"), attr(grid, "linePitch"), attr(grid, "charSpace")) == ("lines", "579", None)
+    default = part(rendered["monthly"], "word/styles.xml").find("w:docDefaults/w:rPrDefault/w:rPr", NS)
+    pitch = int(attr(default.find("w:sz", NS), "val")) / 2 + int(attr(default.find("w:spacing", NS), "val")) / 20
+    line = 156 / 25.4 * 72  # the 版心 width in points
+    assert 28 * pitch <= line < 29 * pitch
+
+
+def test_table_rows_never_split_across_pages(rendered) -> None:
+    for path in rendered.values():
+        for table in part(path, "word/document.xml").findall(".//w:tbl", NS):
+            assert all(r.find("w:trPr/w:cantSplit", NS) is not None for r in table.findall("w:tr", NS))
+
+
+def test_documents_end_with_the_issuing_organisation_and_date(rendered) -> None:
+    from docx import Document
+
+    document = Document(str(rendered["monthly"]))
+    texts = [p.text for p in document.paragraphs]
+    assert texts[-3:] == ["", "中共测试社区支部委员会", "2026年10月31日"], texts[-4:]  # 下空一行, 署名, 成文日期
+    closing = document.paragraphs[-1]
+    assert closing.style.name == "落款" and closing.style.paragraph_format.alignment == 2  # right
+    assert not any("dangjian" in t for t in texts)
+    assert document.core_properties.comments.startswith("由 dangjian 根据台账生成。身份证号、手机号已打码")
+
+
+def _cjk_font() -> bool:
+    import shutil
+
+    if not shutil.which("fc-list"):
+        return False
+    found = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True, check=False)
+    return bool(found.stdout.strip())
+
+
+def test_libreoffice_lays_out_28_characters_a_line(rendered, tmp_path) -> None:
+    """Plain `soffice --convert-to pdf` of the .docx, as a user opening it in LibreOffice would get."""
+    import shutil
+
+    soffice = shutil.which("soffice")
+    if soffice is None or not _cjk_font():
+        pytest.skip("LibreOffice 或中文字体未安装")
+    pypdf = pytest.importorskip("pypdf")
+    from docx import Document
+
+    document = Document(str(rendered["monthly"]))
+    document.add_paragraph("党" * 100)  # a body paragraph in the template's Normal style
+    source = tmp_path / "lines.docx"
+    document.save(str(source))
+    subprocess.run([soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)], check=True, capture_output=True,
+                   timeout=180)
+    text = "\n".join(page.extract_text() for page in pypdf.PdfReader(str(tmp_path / "lines.pdf")).pages)
+    runs = [len(line.strip()) for line in text.splitlines() if line.strip() and set(line.strip()) == {"党"}]
+    assert runs[:4] == [26, 28, 28, 18], runs  # first line indented two characters

@@ -1,9 +1,12 @@
 """GB/T 9704-2012 page layout for the Word templates, with python-docx (used by build_docx_templates.py).
 
 - A4; 天头 37 mm, 订口 28 mm, 版心 156 mm × 225 mm (so bottom 35 mm, right 26 mm) — 5.1, 5.2.1;
-- 22 lines × 28 characters through the document grid (5.2.3): linePitch 579 twips
-  (225 mm / 22), charSpace −849 against the 16 pt default, which Word and WPS lay out as
-  28 characters a line;
+- 22 lines × 28 characters (5.2.3): a lines-only document grid, linePitch 579 twips
+  (225 mm / 22), and a character spacing of −0.25 pt on the 16 pt body text, so that 28
+  characters take 28 × 15.75 = 441 pt of the 442.2 pt line and a 29th does not fit. Word, WPS
+  and LibreOffice all lay this out alike (a character grid — linesAndChars, charSpace −849 —
+  is compressed to 28 by Word and WPS but put two cells to a character, 14 a line, by
+  LibreOffice);
 - body 仿宋_GB2312 3号 (16 pt), first line indented two characters (5.2.2, 7.3.3);
 - title 方正小标宋简体 2号 (22 pt), centred (7.3.1); level-1 headings 黑体, level-2 楷体_GB2312;
 - page numbers “— 1 —” in 4号 宋体, odd pages at the right and even pages at the left, one
@@ -28,7 +31,9 @@ from docx.shared import Mm, Pt
 
 BODY_FONT, TITLE_FONT, H1_FONT, H2_FONT, PAGE_FONT = "仿宋_GB2312", "方正小标宋简体", "黑体", "楷体_GB2312", "宋体"
 LATIN_FONT = "Times New Roman"
-LINE_PITCH, CHAR_SPACE = 579, -849
+LINE_PITCH = 579
+CHAR_SPACING = -5  # twentieths of a point: 16 pt − 0.25 pt = 15.75 pt a character, 28 to the 156 mm line
+CLOSING_STYLE = "落款"
 TABLE_STYLE = "表格文字"
 TABLE_HEAD_STYLE = "表格标题"
 SMALL = "（小五）"  # suffix of the styles for wide tables: rosters and the dues ledger
@@ -46,13 +51,16 @@ def _fonts(east_asia: str, latin: str = LATIN_FONT):
     return _el("w:rFonts", ascii=latin, hAnsi=latin, eastAsia=east_asia, cs=latin)
 
 
-def _run_props(rpr, east_asia: str, half_points: int, bold: bool = False, latin: str = LATIN_FONT) -> None:
+def _run_props(rpr, east_asia: str, half_points: int, bold: bool = False, latin: str = LATIN_FONT,
+               spacing: int | None = None) -> None:
     for child in list(rpr):
         rpr.remove(child)
     rpr.append(_fonts(east_asia, latin))
     if bold:
         rpr.append(_el("w:b"))
     rpr.append(_el("w:color", val="000000"))
+    if spacing is not None:
+        rpr.append(_el("w:spacing", val=spacing))
     rpr.append(_el("w:sz", val=half_points))
     rpr.append(_el("w:szCs", val=half_points))
     rpr.append(_el("w:lang", val="en-US", eastAsia="zh-CN"))
@@ -62,7 +70,7 @@ def _defaults(document) -> None:
     styles = document.styles.element
     defaults = styles.find(qn("w:docDefaults"))
     rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    _run_props(rpr, BODY_FONT, 32)  # the grid's charSpace is counted from this 16 pt
+    _run_props(rpr, BODY_FONT, 32, spacing=CHAR_SPACING)  # 28 characters a line of the 版心
     ppr_default = defaults.find(qn("w:pPrDefault"))
     ppr = ppr_default.find(qn("w:pPr"))
     for child in list(ppr):
@@ -72,7 +80,8 @@ def _defaults(document) -> None:
 
 def _paragraph_style(document, name: str, east_asia: str, half_points: int, *, bold: bool = False,
                      align: str | None = None, indent_chars: int = 0, grid: bool = True, base: str | None = None,
-                     outline: int | None = None, after_lines: int = 0, keep_next: bool = False):
+                     outline: int | None = None, after_lines: int = 0, keep_next: bool = False,
+                     right_chars: int = 0, spacing: int | None = None):
     styles = document.styles
     style = styles[name] if name in [s.name for s in styles] else styles.add_style(name, 1)
     element = style.element
@@ -89,15 +98,16 @@ def _paragraph_style(document, name: str, east_asia: str, half_points: int, *, b
         ppr.append(_el("w:snapToGrid", val=0))
     ppr.append(_el("w:spacing", before=0, after=0, afterLines=after_lines * 100, line=240, lineRule="auto")
                if after_lines else _el("w:spacing", before=0, after=0, line=240, lineRule="auto"))
-    ppr.append(_el("w:ind", firstLineChars=indent_chars * 100, firstLine=indent_chars * half_points * 10)
-               if indent_chars else _el("w:ind", firstLineChars=0, firstLine=0))
+    right = {"rightChars": right_chars * 100, "right": right_chars * half_points * 10} if right_chars else {}
+    ppr.append(_el("w:ind", firstLineChars=indent_chars * 100, firstLine=indent_chars * half_points * 10, **right)
+               if indent_chars else _el("w:ind", firstLineChars=0, firstLine=0, **right))
     if align:
         ppr.append(_el("w:jc", val=align))
     if outline is not None:
         ppr.append(_el("w:outlineLvl", val=outline))
     element.append(ppr)
     rpr = _el("w:rPr")
-    _run_props(rpr, east_asia, half_points, bold)
+    _run_props(rpr, east_asia, half_points, bold, spacing=spacing)
     element.append(rpr)
     style.quick_style = True
     return style
@@ -114,10 +124,14 @@ def _styles(document) -> None:
     _paragraph_style(document, "Heading 2", H2_FONT, 32, indent_chars=2, outline=1, keep_next=True)
     # Tables in 五号 (42 characters across the portrait 版心), ragged right: justified CJK text
     # in narrow cells spreads a date over the whole width.
-    _paragraph_style(document, TABLE_STYLE, BODY_FONT, 21, align="left", grid=False, base="Normal")
-    _paragraph_style(document, TABLE_HEAD_STYLE, H1_FONT, 21, align="center", grid=False, base="Normal")
-    _paragraph_style(document, TABLE_STYLE + SMALL, BODY_FONT, 18, align="left", grid=False, base="Normal")
-    _paragraph_style(document, TABLE_HEAD_STYLE + SMALL, H1_FONT, 18, align="center", grid=False, base="Normal")
+    # Tables keep their natural spacing: the −0.25 pt is for the 28-character body line only.
+    _paragraph_style(document, TABLE_STYLE, BODY_FONT, 21, align="left", grid=False, base="Normal", spacing=0)
+    _paragraph_style(document, TABLE_HEAD_STYLE, H1_FONT, 21, align="center", grid=False, base="Normal", spacing=0)
+    _paragraph_style(document, TABLE_STYLE + SMALL, BODY_FONT, 18, align="left", grid=False, base="Normal", spacing=0)
+    _paragraph_style(document, TABLE_HEAD_STYLE + SMALL, H1_FONT, 18, align="center", grid=False, base="Normal",
+                     spacing=0)
+    # 7.3.5: without a seal, the issuing organisation 右空二字 and the date on the line below it.
+    _paragraph_style(document, CLOSING_STYLE, BODY_FONT, 32, align="right", base="Normal", right_chars=2)
 
 
 def _page(section, landscape: bool) -> None:
@@ -141,10 +155,8 @@ def _page(section, landscape: bool) -> None:
     sect_pr = section._sectPr
     for old in sect_pr.findall(qn("w:docGrid")):
         sect_pr.remove(old)
-    # Tables on a landscape page keep their own small type: a lines-only grid.
-    grid = _el("w:docGrid", type="lines", linePitch=LINE_PITCH) if landscape else \
-        _el("w:docGrid", type="linesAndChars", linePitch=LINE_PITCH, charSpace=CHAR_SPACE)
-    sect_pr.append(grid)
+    # A lines-only grid everywhere: the 28 characters come from the character spacing (see above).
+    sect_pr.append(_el("w:docGrid", type="lines", linePitch=LINE_PITCH))
 
 
 def _page_number(paragraph, align: str) -> None:
@@ -264,6 +276,7 @@ def table(document, headers: list[str], widths: list[float], landscape: bool = F
 
 def add_row(document, table_, cells: list[str], twips: list[int], small: bool = False) -> None:
     row = table_.add_row()
+    row._tr.get_or_add_trPr().append(_el("w:cantSplit"))  # a row never splits across two pages
     for cell, text, width in zip(row.cells, cells, twips, strict=True):
         cell.width = Pt(width / 20)
         cell.paragraphs[0].style = document.styles[TABLE_STYLE + (SMALL if small else "")]

@@ -1,10 +1,11 @@
 """PDF through LibreOffice, when it is installed: a preview, not the document of record.
 
-LibreOffice lays out the GB/T 9704 character grid differently from Word and WPS (it puts a
-16 pt character into two grid cells, so lines hold 14 characters), and the 公文 fonts are
-usually not installed. The conversion therefore works on a copy whose grid counts lines
-only, maps the font names to free fonts when they are present, and uses its own profile
-directory so that parallel runs and CI do not share one.
+The shipped templates use a lines-only grid that LibreOffice lays out as Word and WPS do; a
+user's own template may still have a character grid, which LibreOffice reads differently (a
+16 pt character in two grid cells, 14 characters a line), so the conversion works on a copy
+whose grid counts lines only. The 公文 fonts are usually not installed: the font names are
+mapped to free fonts when they are present. LibreOffice runs with its own profile directory
+so that parallel runs and CI do not share one.
 """
 
 from __future__ import annotations

@@ -88,9 +88,23 @@ def render_docx(path: str, context: dict, shown: str, envs: Environments | None 
         raise
     except Exception as exc:
         raise ReportError(describe(exc, shown, None, docx_places(path))) from None
+    _properties(template.docx.core_properties, context)
     buffer = io.BytesIO()
     template.save(buffer)
     return buffer.getvalue()
+
+
+GENERATED = "由 dangjian 根据台账生成。"
+
+
+def _properties(core, context: dict) -> None:
+    """Who made the file and how it treats personal numbers: in the document properties
+    (文件 → 属性), not in the text that is printed and filed."""
+    masked = context.get("masked", True)
+    core.title = str(context.get("title") or "")[:255]
+    core.author = str(context.get("street") or "")[:255] or core.author
+    core.comments = GENERATED + ("身份证号、手机号已打码（前6后4、前3后4）。" if masked else
+                                 "本文件含未打码的身份证号、手机号。")
 
 
 def docx_places(path: str):
