@@ -46,6 +46,11 @@ def test_word_report_is_rendered_from_the_template(cli, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     text = str(extract(target))
     assert "2026年党支部标准化规范化建设评估" in text and "CN02 | 和平社区党支部" in text
+    from docx import Document
+
+    document = Document(str(target))  # GB/T 9704: ends with the street as 落款 and the date
+    assert [p.text for p in document.paragraphs][-3:] == ["", "中共城南街道工作委员会", "2026年10月31日"]  # 记录截至
+    assert "dangjian" not in text.split("评估标准见")[0] and document.core_properties.comments.startswith("由 dangjian")
 
 
 @pytest.mark.parametrize(("args", "message"), [

@@ -172,23 +172,66 @@ def _cjk_font() -> bool:
     return bool(found.stdout.strip())
 
 
+# Body text as a branch writes it: Chinese with full-width punctuation (条例 第三条). Latin digits
+# are left out on purpose: they are half as wide, and the space the layout puts between Chinese
+# and Latin text changes how many fit, so a line of them holds no fixed number of characters.
+BODY = ("党支部是党的基础组织，是党组织开展工作的基本单元，是党在社会基层组织中的战斗堡垒，是党的全部工作和"
+        "战斗力的基础，担负直接教育党员、管理党员、监督党员和组织群众、宣传群众、凝聚群众、服务群众的职责。")
+
+
+def _lines_of(paragraph: str, lines: list[str]) -> list[str] | None:
+    """The consecutive PDF lines that together are `paragraph`, or None."""
+    for start, line in enumerate(lines):
+        if not line or not paragraph.startswith(line):
+            continue
+        taken, end = "", start
+        while end < len(lines) and paragraph.startswith(taken + lines[end]):
+            taken += lines[end]
+            end += 1
+            if taken == paragraph:
+                return lines[start:end]
+    return None
+
+
+def _soffice_pdf(soffice: str, source: Path, tmp_path: Path) -> Path:
+    subprocess.run([soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)], check=True, capture_output=True,
+                   timeout=300)
+    return tmp_path / (source.stem + ".pdf")
+
+
 def test_libreoffice_lays_out_28_characters_a_line(rendered, tmp_path) -> None:
-    """Plain `soffice --convert-to pdf` of the .docx, as a user opening it in LibreOffice would get."""
+    """Plain `soffice --convert-to pdf` of a generated .docx, as a user opening it in LibreOffice
+    gets it: every full body line holds 28 characters (26 after the two-character first-line
+    indent), give or take one where the punctuation rules (no ， at a line's start) move one."""
     import shutil
 
     soffice = shutil.which("soffice")
-    if soffice is None or not _cjk_font():
-        pytest.skip("LibreOffice 或中文字体未安装")
-    pypdf = pytest.importorskip("pypdf")
+    if soffice is None:
+        pytest.skip("未安装 LibreOffice（soffice），无法检查 Word 文件在 LibreOffice 中的版式")
+    if not _cjk_font():
+        pytest.skip("未安装中文字体（fc-list :lang=zh 为空，如 fonts-wqy-zenhei、fonts-noto-cjk），无法检查版式")
+    pypdf = pytest.importorskip("pypdf", reason="未安装 pypdf（pip install -e '.[test]'）")
     from docx import Document
 
     document = Document(str(rendered["monthly"]))
-    document.add_paragraph("党" * 100)  # a body paragraph in the template's Normal style
+    ours = [BODY, BODY[20:] + BODY[:20]]  # two paragraphs that break at different places
+    for text in ours:
+        document.add_paragraph(text)  # the template's Normal style, as the report's own paragraphs
     source = tmp_path / "lines.docx"
     document.save(str(source))
-    subprocess.run([soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path / 'profile'}",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)], check=True, capture_output=True,
-                   timeout=180)
-    text = "\n".join(page.extract_text() for page in pypdf.PdfReader(str(tmp_path / "lines.pdf")).pages)
-    runs = [len(line.strip()) for line in text.splitlines() if line.strip() and set(line.strip()) == {"党"}]
-    assert runs[:4] == [26, 28, 28, 18], runs  # first line indented two characters
+    pdf = _soffice_pdf(soffice, source, tmp_path)
+    lines = ["".join(line.split()) for page in pypdf.PdfReader(str(pdf)).pages
+             for line in page.extract_text().splitlines()]
+    # The report's own all-Chinese body paragraphs long enough to wrap count as well.
+    theirs = ["".join(p.text.split()) for p in document.paragraphs[:-len(ours)]
+              if p.style.name == "Normal" and len(p.text) > 28 and not any(c.isascii() for c in p.text)]
+    checked = 0
+    for paragraph in ours + theirs:
+        found = _lines_of(paragraph, lines)
+        assert found is not None, (paragraph, lines)
+        widths = [len(line) for line in found]
+        assert abs(widths[0] - 26) <= 1 and all(abs(w - 28) <= 1 for w in widths[1:-1]), (widths, found)
+        assert widths[-1] <= 29, (widths, found)
+        checked += len(found) - 1
+    assert checked >= 6  # full lines seen, not a vacuous pass

@@ -57,7 +57,8 @@ def assessment() -> Builder:
     loop_table(b, ["项目", "内容", "结果", "依据（规则）"], [8, 20, 6, 26], "x in card.lines",
                ["{{ x.key }}", "{{ x.title }}", "{{ x.status }}", '{{ x.rules|join("、") or x.note }}'])
     b.p("待遇（CJ-4.2）：{{ branch_of[card.id].entitlements|join('；') }}", "{%p endfor %}")
-    b.p("本评估由 dangjian 根据台账和 street/ 中的考评记录生成，评估标准见 docs/assessment.md。")
+    b.p("评估依据台账和 street/ 中的考评记录，评估标准见 docs/assessment.md。")
+    b.notice(("{{ street }}", "{{ as_of|cn_date }}"))  # the street signs its own assessment
     return b
 
 

@@ -43,10 +43,10 @@ class Builder:
         add_row(self.doc, made, cells, twips, small)
         add_row(self.doc, made, ["{%tr endfor %}"] + [""] * (len(headers) - 1), twips, small)
 
-    def notice(self) -> None:
+    def notice(self, signature: tuple[str, str] = SIGNATURE) -> None:
         """The 落款 and date, then the unmasked-data warning when there is one."""
         self.p("")
-        for text in SIGNATURE:
+        for text in signature:
             self.doc.add_paragraph(text, style=CLOSING_STYLE)
         self.p(*UNMASKED)
 
