@@ -18,6 +18,7 @@ never inside the record repository (`validate` must not write into the records).
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import secrets
@@ -33,26 +34,23 @@ from dangjian.cachedir import default_dir
 FORMAT = b"dangjian-cache-3"
 KINDS = ("config", "run", "rosters", "members", "branch", "repo", "file", "index")
 SECRET_FILE = "digest-key"  # keys the digests of personal numbers; never leaves the cache
-_CODE_DIGEST: str | None = None
 
 
+@functools.cache  # the code does not change while the program runs
 def code_digest() -> str:
     """The tool's version and every source and data file of the package, hashed."""
-    global _CODE_DIGEST
-    if _CODE_DIGEST is None:
-        from dangjian import __version__
+    from dangjian import __version__
 
-        package = Path(__file__).resolve().parent
-        h = hashlib.blake2b(FORMAT + __version__.encode(), digest_size=16)
-        for dirpath, dirnames, filenames in os.walk(package):
-            dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
-            for name in sorted(filenames):
-                if name.endswith((".py", ".json", ".yaml")):
-                    path = Path(dirpath, name)
-                    h.update(path.relative_to(package).as_posix().encode() + b"\0")
-                    h.update(path.read_bytes())
-        _CODE_DIGEST = h.hexdigest()
-    return _CODE_DIGEST
+    package = Path(__file__).resolve().parent
+    h = hashlib.blake2b(FORMAT + __version__.encode(), digest_size=16)
+    for dirpath, dirnames, filenames in os.walk(package):
+        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
+        for name in sorted(filenames):
+            if name.endswith((".py", ".json", ".yaml")):
+                path = Path(dirpath, name)
+                h.update(path.relative_to(package).as_posix().encode() + b"\0")
+                h.update(path.read_bytes())
+    return h.hexdigest()
 
 
 def key(*parts: object) -> str:
@@ -188,7 +186,7 @@ class Cache:
 
 class Recording:
     """A Source that logs every file asked for — read, missing or unreadable — so that a
-    cached result can list every file it depended on (see engine.validate_repository)."""
+    cached result can list every file it depended on (see incremental.py)."""
 
     def __init__(self, inner) -> None:
         self.inner = inner

@@ -79,6 +79,17 @@ class RunContext:
     source: object = field(default=None, repr=False)  # the loader's Source (work tree, index, revision)
     masked: bool = True
     profile_override: str | None = None
+    problems: list = field(default_factory=list, repr=False)  # dangjian.yaml's load problems (read())
+
+    @classmethod
+    def read(cls, root: Path, source, asked: dt.date | None = None, masked: bool = True,
+             today: dt.date | None = None) -> RunContext:
+        """The context of a repository read through `source`: dangjian.yaml read here, its
+        problems kept in `problems` (the run reports them as findings)."""
+        problems: list = []
+        context = cls.of(read_config(source, source.files(), problems), asked, root, source, masked, today)
+        context.problems = problems
+        return context
 
     @classmethod
     def of(cls, config: RepoConfig, asked: dt.date | None = None, root: Path | None = None, source=None,

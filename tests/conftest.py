@@ -63,6 +63,16 @@ def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
     return root
 
 
+def validated(root: Path, cache=None, day: dt.date = AS_OF, source=None) -> list:
+    """What `validate` finds on `root` (incremental.validate): with a cache the speed layer,
+    without one the plain pipeline."""
+    from dangjian import incremental
+    from dangjian.context import RunContext
+    from dangjian.sources import WorkTree
+
+    return incremental.validate(RunContext.read(root, source or WorkTree(root), day, today=day), cache)
+
+
 def make_repo(tmp_path: Path, overlay: dict[str, str | bytes] | None = None, base: Path = BASE) -> Path:
     """A copy of the base fixture repository with some files replaced or added."""
     root = tmp_path / "repo"

@@ -8,11 +8,10 @@ import sys
 import pytest
 from test_loader import SECOND_BRANCH
 
-from conftest import AS_OF, BASE, make_repo
-from dangjian import engine
+from conftest import AS_OF, BASE, make_repo, validated
+from dangjian import engine, incremental
 from dangjian.cache import Cache
 from dangjian.commands.validate import fast_main
-from dangjian.sources import WorkTree
 
 BROKEN = {**SECOND_BRANCH, "B1/members.yaml": (BASE / "B1/members.yaml").read_text(encoding="utf-8")
           .replace('身份证号: "330102197204180012"', '身份证号: "330102197204180013"')}
@@ -26,13 +25,13 @@ def lines(found) -> list[str]:
 def computed(monkeypatch) -> list:
     """The directories of the branches actually computed (not taken from the cache)."""
     seen: list = []
-    real = engine._compute
+    real = incremental.compute
 
-    def spy(branches, ctx):
+    def spy(branches, ctx, source):
         seen.extend(b.directory for b in branches)
-        return real(branches, ctx)
+        return real(branches, ctx, source)
 
-    monkeypatch.setattr(engine, "_compute", spy)
+    monkeypatch.setattr(incremental, "compute", spy)
     return seen
 
 
@@ -42,33 +41,33 @@ def test_cached_runs_agree_with_the_plain_engine(tmp_path, computed) -> None:
     root = make_repo(tmp_path, BROKEN)
     cache = Cache(tmp_path / "cache")
     plain = lines(engine.run(load_repository(root), AS_OF))
-    first, _ = engine.validate_repository(root, WorkTree(root), AS_OF, cache)
+    first = validated(root, cache)
     assert computed == ["B1", "B2"]
-    second, repo = engine.validate_repository(root, WorkTree(root), AS_OF, cache)
+    second = validated(root, cache)
     assert lines(first) == lines(second) == plain
-    assert repo is None and computed == ["B1", "B2"]  # the whole run came from the cache
+    assert computed == ["B1", "B2"]  # the whole run came from the cache
     assert any("id-number-valid" in x for x in plain)
 
 
 def test_one_changed_file_recomputes_only_its_branch(tmp_path, computed) -> None:
     root = make_repo(tmp_path, BROKEN)
     cache = Cache(tmp_path / "cache")
-    engine.validate_repository(root, WorkTree(root), AS_OF, cache)
+    validated(root, cache)
     computed.clear()
     (root / "B2" / "applicants.yaml").write_text("入党申请人: []\n", encoding="utf-8")
-    found, _ = engine.validate_repository(root, WorkTree(root), AS_OF, cache)
+    found = validated(root, cache)
     assert computed == ["B2"]
-    assert lines(found) == lines(engine.validate_repository(root, WorkTree(root), AS_OF)[0])
+    assert lines(found) == lines(validated(root))
 
 
 def test_roster_change_is_seen_by_other_branches(tmp_path) -> None:
     root = make_repo(tmp_path, SECOND_BRANCH)
     cache = Cache(tmp_path / "cache")
-    assert not [f for f in engine.validate_repository(root, WorkTree(root), AS_OF, cache)[0]
+    assert not [f for f in validated(root, cache)
                 if f.rule == "member-id-unique"]
     b2 = (root / "B2/members.yaml").read_text(encoding="utf-8").replace("B2-001", "B1-001")
     (root / "B2/members.yaml").write_text(b2, encoding="utf-8")
-    found = engine.validate_repository(root, WorkTree(root), AS_OF, cache)[0]
+    found = validated(root, cache)
     assert [f.rule for f in found if f.rule == "member-id-unique"] == ["member-id-unique"]
 
 
@@ -144,7 +143,7 @@ def test_private_overlay_is_merged_by_member_id(tmp_path) -> None:
     private = '党员:\n  - 编号: B1-001\n    身份证号: "330102197204180013"\n    手机号: "13812345678"\n' \
               "  - 编号: B1-099\n    身份证号: \"330102197204180012\"\n  - 编号: B1-002\n    住址: 某路\n"
     root = make_repo(tmp_path, {"B1/members.yaml": members, "B1/members.private.yaml": private})
-    found = engine.validate_repository(root, WorkTree(root), AS_OF)[0]
+    found = validated(root)
     assert [f"{f.loc.path}:{f.loc.line} {f.rule}" for f in found] == [
         "B1/members.private.yaml:3 id-number-valid",
         "B1/members.private.yaml:5 invalid-value",
@@ -222,7 +221,8 @@ def test_cached_staged_runs_match_uncached_cold_warm_and_after_an_edit(tmp_path,
     monkeypatch.setattr(Cache, "get", lambda self, kind, k: kinds.append(kind) or real_get(self, kind, k))
     fast_main(["--staged", "--as-of", "2026-10-31", "-f", "parsable", "-o", str(tmp_path / "x.txt")])
     # The checked branch's roster is read again (the cache holds personal numbers only as
-    # digests); everything else came from the cache.
-    assert sorted(parsed) == ["B1/branch.yaml", "B1/meetings/2026.yaml", "B1/members.yaml"]
+    # digests), and dangjian.yaml, which the run context is built from (one small file, read
+    # once per command); everything else came from the cache.
+    assert sorted(parsed) == ["B1/branch.yaml", "B1/meetings/2026.yaml", "B1/members.yaml", "dangjian.yaml"]
     assert kinds.count("members") == 0  # B2's roster stays on disk
     assert kinds.count("repo") == 1  # the repository-wide rules' findings came from the cache

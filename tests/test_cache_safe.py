@@ -9,10 +9,8 @@ import re
 import pytest
 from test_cache import BROKEN, lines
 
-from conftest import AS_OF, make_repo
-from dangjian import engine
+from conftest import AS_OF, make_repo, validated
 from dangjian.cache import Cache
-from dangjian.sources import WorkTree
 
 # A meeting topic with numbers embedded in longer tokens (not a personal-number field).
 EMBEDDED = "ID339903193702238811 手机8615381149647"
@@ -42,13 +40,13 @@ def repo(tmp_path):
 
 def test_no_personal_number_reaches_the_cache(repo, tmp_path) -> None:
     cache = Cache(tmp_path / "cache")
-    plain = lines(engine.validate_repository(repo, WorkTree(repo), AS_OF)[0])
-    assert lines(engine.validate_repository(repo, WorkTree(repo), AS_OF, cache)[0]) == plain
+    plain = lines(validated(repo))
+    assert lines(validated(repo, cache)) == plain
     # An edit in one branch: the run that follows keeps its files' model objects too.
     (repo / "B1/applicants.yaml").write_text("入党申请人: []\n", encoding="utf-8")
-    engine.validate_repository(repo, WorkTree(repo), AS_OF, cache)
-    assert lines(engine.validate_repository(repo, WorkTree(repo), AS_OF, cache)[0]) \
-        == lines(engine.validate_repository(repo, WorkTree(repo), AS_OF)[0])
+    validated(repo, cache)
+    assert lines(validated(repo, cache)) \
+        == lines(validated(repo))
     numbers = numbers_in(repo) | {"339903193702238811", "8615381149647", "15381149647"}
     assert {"330102197204180012", "330102197204180013"} <= numbers
     stored = cache_bytes(tmp_path / "cache")
@@ -68,16 +66,16 @@ class Payload:
 
 def test_planted_files_run_no_code_and_change_no_answer(repo, tmp_path) -> None:
     directory = tmp_path / "cache"
-    engine.validate_repository(repo, WorkTree(repo), AS_OF, Cache(directory))
+    validated(repo, Cache(directory))
     marker = tmp_path / "ran"
     planted = [p for p in directory.rglob("*") if p.is_file() and p.parent != directory]
     assert len(planted) > 5
     for i, path in enumerate(planted):
         path.write_bytes(pickle.dumps(Payload(marker)) if i % 2 else
                          b'{"c":["Popen","args",{"t":["touch","x"]}]}')
-    found = engine.validate_repository(repo, WorkTree(repo), AS_OF, Cache(directory))[0]
+    found = validated(repo, Cache(directory))
     assert not marker.exists()
-    assert lines(found) == lines(engine.validate_repository(repo, WorkTree(repo), AS_OF)[0])
+    assert lines(found) == lines(validated(repo))
 
 
 def test_a_directory_others_can_write_is_not_used(repo, tmp_path, capsys) -> None:

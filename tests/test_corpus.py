@@ -14,16 +14,15 @@ from pathlib import Path
 import pytest
 from test_rules import build
 
-from conftest import AS_OF, BASE, make_repo
-from dangjian.engine import run, validate_repository
+from conftest import AS_OF, BASE, make_repo, validated
+from dangjian.engine import run
 from dangjian.loader import load_repository
-from dangjian.sources import WorkTree
 
 CORPUS = Path(__file__).parent / "corpus"
 
 
 def findings(root: Path) -> list[str]:
-    found, _repo = validate_repository(root, WorkTree(root), AS_OF)
+    found = validated(root)
     return [f"{f.loc.path}:{f.loc.line}:{f.loc.col} {f.rule}" for f in found]
 
 
@@ -65,7 +64,7 @@ def test_huge_file_is_refused_with_a_clear_finding(tmp_path: Path) -> None:
         fh.write("培训:\n")
         fh.write(line * (20 * 1024 * 1024 // len(line.encode()) + 1))
     assert (root / "B1/trainings/2026.yaml").stat().st_size > 20 * 1024 * 1024
-    found, _repo = validate_repository(root, WorkTree(root), AS_OF)
+    found = validated(root)
     huge = [f for f in found if f.loc.path == "B1/trainings/2026.yaml"]
     assert [(f.rule, f.loc.line) for f in huge] == [("file-unreadable", 1)]
     assert "MB" in huge[0].message

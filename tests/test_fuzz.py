@@ -9,10 +9,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import AS_OF, BASE
-from dangjian.engine import validate_repository
+from conftest import BASE, validated
 from dangjian.findings import Finding
-from dangjian.sources import WorkTree
 from dangjian.yamlread import parse_text
 
 MEMBERS = (BASE / "B1/members.yaml").read_bytes()
@@ -28,8 +26,8 @@ def check(tmp_path: Path, content: bytes) -> None:
     shutil.copytree(BASE, root)
     (root / "B1/members.yaml").write_bytes(content)
     before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
-    first, _ = validate_repository(root, WorkTree(root), AS_OF)
-    second, _ = validate_repository(root, WorkTree(root), AS_OF)
+    first = validated(root)
+    second = validated(root)
     assert first == second and [f.related for f in first] == [f.related for f in second]
     assert first == sorted(first, key=Finding.sort_key)
     assert all(f.loc.line >= 1 and f.loc.col >= 1 and f.message for f in first)

@@ -164,3 +164,83 @@ def test_one_parameters_accessor() -> None:
 def test_no_module_global_carries_results() -> None:
     assert _where(r"\bLAZY_LOADS\b") == []
     assert _where(r"\bglobal\s+last\b|suppress\.last\b") == []
+
+
+def test_one_pipeline_with_the_speed_layer_around_it() -> None:
+    # engine.py is the plain pipeline only; the cache and the workers live in incremental.py
+    assert _where(r"def validate_repository\b") == []
+    assert not GRAPH["dangjian.engine"] & {"dangjian.cache", "dangjian.cacheformat", "dangjian.incremental"}
+    assert not re.search(r"\bmultiprocessing\b|\bRecording\b|\bdigests?\b", _code("dangjian.engine"))
+    assert "dangjian.engine" in GRAPH["dangjian.incremental"]
+    # the speed layer computes through the plain pipeline's own functions, not copies of them
+    speed = _code("dangjian.incremental")
+    for plain in ("engine.run(", "engine.branch_findings(", "engine.repo_findings(", "engine.stamp_problems(",
+                  "engine.settle_with("):
+        assert plain in speed, plain
+    assert not re.search(r"def (rules_on|stamp_problems|settle_with|branch_findings)\b", speed)
+    # `validate` reaches the findings through the speed layer only (`--no-cache` included)
+    validate = _code("dangjian.commands.validate")
+    assert "incremental.validate(" in validate and "engine" not in GRAPH["dangjian.commands.validate"]
+
+
+# Module-level containers filled from the code itself (type hints, rule definitions): the same
+# in every run, never a result about records.
+CODE_MEMOS = {("dangjian.schema", "_HINTS_CACHE"), ("dangjian.schema", "_PLANS"), ("dangjian.schema", "_REQUIRED"),
+              ("dangjian.rules.registry", "_REGISTRY"),
+              ("dangjian.params", "LOCAL_CLAUSES"),  # the profile tables, built at import (params._local)
+              ("dangjian.cli", "_app")}  # the typer application, built on first use
+MUTATORS = {"append", "extend", "insert", "add", "update", "setdefault", "pop", "popitem", "clear", "remove",
+            "discard", "__setitem__"}
+CONTAINERS = (ast.Dict, ast.List, ast.Set, ast.DictComp, ast.ListComp, ast.SetComp)
+
+
+def _module_state(name: str) -> set[str]:
+    """Module globals that the module's functions change at runtime: a container bound at
+    module level and then filled, emptied or assigned into by a function, or any name rebound
+    through `global`. (Statements at module level build tables once, at import.)"""
+    tree = ast.parse(SOURCES[name])
+    containers = set()
+    for node in tree.body:
+        value = node.value if isinstance(node, (ast.Assign, ast.AnnAssign)) else None
+        targets = node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
+        if isinstance(value, CONTAINERS) or (isinstance(value, ast.Call) and isinstance(value.func, ast.Name)
+                                             and value.func.id in {"dict", "list", "set", "defaultdict",
+                                                                   "OrderedDict", "Counter", "deque"}):
+            containers |= {t.id for t in targets if isinstance(t, ast.Name)}
+    changed = set()
+    functions = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))]
+    for node in (inner for f in functions for inner in ast.walk(f)):
+        if isinstance(node, ast.Global):
+            changed |= set(node.names)
+        elif isinstance(node, ast.Subscript) and isinstance(node.ctx, (ast.Store, ast.Del)) \
+                and isinstance(node.value, ast.Name) and node.value.id in containers:
+            changed.add(node.value.id)
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and isinstance(node.func.value, ast.Name) and node.func.value.id in containers \
+                and node.func.attr in MUTATORS:
+            changed.add(node.func.value.id)
+    return changed
+
+
+def test_no_module_global_is_filled_at_runtime() -> None:
+    # results and run context travel as arguments (engine._WORK handed the context to the
+    # workers once; incremental.py now gives it to forked processes as their target's arguments)
+    state = {(name, var) for name in MODULES for var in _module_state(name)}
+    assert state - CODE_MEMOS == set()
+
+
+def test_the_state_check_sees_a_global_filled_at_runtime() -> None:
+    name = "dangjian.probe"
+    SOURCES[name] = "_WORK: dict = {}\n\ndef work(ctx):\n    _WORK['ctx'] = ctx\n"
+    try:
+        assert _module_state(name) == {"_WORK"}
+    finally:
+        del SOURCES[name]
+
+
+def test_one_holiday_calendar_construction_site() -> None:
+    # every command and rule takes the run context's calendar (RunContext.holidays)
+    assert _where(r"\bHolidayCalendar\(") == ["dangjian.context"]
+    assert _where(r"def holidays\(") == ["dangjian.context", "dangjian.engine"]
+    body = re.search(r"def holidays\(.*?\n(?=\S|\n    (?:def|@))", _code("dangjian.engine") + "\n", re.S).group(0)
+    assert "self.run.holidays()" in body  # the rules' context hands on the command's calendar

@@ -146,7 +146,6 @@ def run_validate(paths: list[Path] | None = None, output_format: str = "text", s
     """Validate and print; returns the exit code (UsageError for exit 2)."""
     import datetime as dt
 
-    from dangjian import engine
     from dangjian.context import clock
     from dangjian.findings import Severity
     from dangjian.output import FORMATS
@@ -163,13 +162,14 @@ def run_validate(paths: list[Path] | None = None, output_format: str = "text", s
         for name in (chosen or set()) | (skipped or set()):
             if name not in known:
                 raise UsageError(f"没有编号为“{name}”的规则；用 dangjian rules 查看全部规则")
+    asked = None
     if as_of is not None:
         try:
-            day = dt.date.fromisoformat(as_of)
+            asked = dt.date.fromisoformat(as_of)
         except ValueError:
             raise UsageError(f"--as-of 的日期“{as_of}”无效，应写成 YYYY-MM-DD，如 2026-10-31") from None
-    else:
-        day = clock()
+    today = clock()  # the one reading of the clock for every repository checked
+    day = asked or today
 
     roots: dict[Path, list[Path]] = {}
     for p in paths or [None]:
@@ -185,8 +185,8 @@ def run_validate(paths: list[Path] | None = None, output_format: str = "text", s
     findings, files, suppressed = [], 0, []
     prefix = ""
     for root, limits in roots.items():
-        found, count = _validate_root(root, limits, day, staged, since, chosen, skipped, no_cache, engine,
-                                      suppressed)
+        found, count = _validate_root(root, limits, asked, today, staged, since, chosen, skipped, no_cache,
+                                      not unmasked, suppressed)
         prefix = display_prefix(root)
         findings.extend(found)
         files += count
@@ -225,9 +225,11 @@ def _unmasked_warning() -> str:
     return UNMASKED_WARNING
 
 
-def _validate_root(root: Path, limits: list[Path], day, staged: bool, since: str | None, chosen, skipped,
-                   no_cache: bool, engine, suppressed: list) -> tuple[list, int]:
+def _validate_root(root: Path, limits: list[Path], asked, today, staged: bool, since: str | None, chosen,
+                   skipped, no_cache: bool, masked: bool, suppressed: list) -> tuple[list, int]:
+    from dangjian import incremental
     from dangjian.cache import Cache
+    from dangjian.context import RunContext
     from dangjian.sources import WorkTree
 
     source, changed = WorkTree(root), None
@@ -247,7 +249,9 @@ def _validate_root(root: Path, limits: list[Path], day, staged: bool, since: str
     wanted = _wanted_paths(root, limits, changed, source.files())
     in_scope = None if wanted is None else _scope(wanted)
     try:
-        found, _repo = engine.validate_repository(root, source, day, cache, chosen, skipped, in_scope, suppressed)
+        # the one run context of this repository: configuration, checking day, parameters, holidays
+        run = RunContext.read(root, source, asked, masked, today)
+        found = incremental.validate(run, cache, chosen, skipped, in_scope, suppressed)
     finally:
         if hasattr(source, "close"):
             source.close()

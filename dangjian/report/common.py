@@ -78,7 +78,7 @@ class Source:
 
     def findings_on(self, day: dt.date) -> list:
         if day not in self._findings:
-            found = engine.run(self.repo, day)
+            found = engine.run(self.repo, day, context=self.run)
             if day < self.checking_day:  # a past period: later records are not "in the future", just later
                 found = [f for f in found if f.rule != "future-date"]
             self._findings[day] = found

@@ -71,7 +71,7 @@ def _active(branch: BranchRecords) -> bool:
 
 
 def _calendar(ctx) -> HolidayCalendar:
-    return _cache(ctx).setdefault("calendar", HolidayCalendar(ctx.repo.root, source=getattr(ctx.repo, "source", None)))
+    return ctx.holidays()  # the command's one calendar (context.RunContext.holidays)
 
 
 @rule("plan-missing", Severity.WARNING, ("WH-2.4",), params=("年度计划制定月数",), kinds=BRANCHES)

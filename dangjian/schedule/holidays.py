@@ -88,11 +88,6 @@ def packaged_year(year: int) -> YearData | None:
     return YearData(year, off, makeup, f"chinese-calendar {chinese_calendar.__version__}")
 
 
-def is_workday(day: dt.date) -> bool:
-    """Whether people work on `day`, from chinese-calendar alone; raises UnknownYear."""
-    return HolidayCalendar().is_workday(day)
-
-
 class HolidayCalendar:
     """Working days for scheduling: repository files first, then chinese-calendar.
 
