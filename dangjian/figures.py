@@ -18,6 +18,7 @@ Two conventions hold for every figure:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from decimal import Decimal
 
 from dangjian.calendar import Period, month_end
 from dangjian.context import checking_day, parameters
+from dangjian.dues.calc import DuesRules
 from dangjian.dues.ledger import ZERO, BranchLedger, MonthEntry, branch_ledger, histories
 from dangjian.facts import is_member_on, members_on, membership_periods
 from dangjian.model import BranchRecords, Meeting, Member
@@ -95,9 +97,10 @@ class Figures:
     def param(self, name: str):
         return self._param(name)
 
-    @property
-    def large_gift(self) -> Decimal:
-        return Decimal(str(self._param("大额党费")))
+    @functools.cached_property
+    def dues_rules(self) -> DuesRules:
+        """The run's dues parameters, parsed once (the ledger reads 大额党费 and the 基数变动 reading)."""
+        return DuesRules.from_accessor(self._param)
 
     # --- dues ----------------------------------------------------------------------------------
 
@@ -115,7 +118,7 @@ class Figures:
         key = (branch.id, year, through)
         if key not in self._ledgers:
             begin = records_begin(branch, self.repo.config)  # months before it are 未记录, never owed
-            self._ledgers[key] = branch_ledger(branch, year, through, self.large_gift, begin=begin)
+            self._ledgers[key] = branch_ledger(branch, year, through, self.dues_rules, begin=begin)
         return self._ledgers[key]
 
     def dues(self, branch: BranchRecords, year: int, months: range,
@@ -199,9 +202,21 @@ class Figures:
             if not required:
                 out.append(MemberHours(member.id, hours, None, False))
                 continue
-            need = round(float(required) * member_share(member, branch, self, whole), 1)
-            out.append(MemberHours(member.id, hours, need, hours + 1e-9 < need))
+            need = hours_needed(required, member_share(member, branch, self, whole))
+            out.append(MemberHours(member.id, hours, need, short_of(hours, need)))
         return out
+
+
+def hours_needed(required: float, share: float) -> float:
+    """The yearly hours (党员年度学时, JG-20) a member owes for `share` of the year on the roster
+    within the records (periods.member_share: joining, transfers, a branch founded or records
+    begun mid-year). The training-hours rule, the annual report and assess all count this way."""
+    return round(float(required) * share, 1)
+
+
+def short_of(hours: float, need: float) -> bool:
+    """Fewer hours than needed (a float sum of halves and tenths is compared with a margin)."""
+    return hours + 1e-9 < need
 
 
 def members_during(branch: BranchRecords, start: dt.date, end: dt.date) -> list[Member]:

@@ -7,7 +7,10 @@ the branch's records begin (`records_begin`: the latest of 成立日期 and the 
 records) and the branch had not been dissolved or ended by its end. A period that began before
 the records did is "not recorded" (未记录): never a missing meeting, never arrears. A member's
 own obligations apply to a period only when the member belonged to the branch for all of it;
-yearly hours are pro-rated by the days the member belonged (`member_share`).
+yearly hours are pro-rated by the days the member belonged (`member_share`). The yearly hours
+are the one exception to "began on or after": pro-rated, a year the records cover only in part
+(a branch founded or its records begun mid-year) is judged for its part (`judged(partial=True)`),
+as the annual report and assess count it (dangjian.figures.hours_needed).
 
 `records_begin` is the one place that decides where an organisation's records begin; rules,
 the dues ledger, reports, the schedule, assess and site all ask it.
@@ -94,15 +97,18 @@ def recorded(branch: BranchRecords, config, start: dt.date) -> bool:
     return start >= records_begin(branch, config)
 
 
-def judged(branch: BranchRecords, ctx, cadence: object) -> Iterator[Period]:
-    """The periods of a cadence that a rule may judge for this branch (see the module doc)."""
+def judged(branch: BranchRecords, ctx, cadence: object, partial: bool = False) -> Iterator[Period]:
+    """The periods of a cadence that a rule may judge for this branch (see the module doc).
+    `partial`: also those the records cover only in part, for a rule that pro-rates (member_share)."""
     _born, closed = branch_span(branch)
     begin = records_start(branch, ctx)
     if begin > ctx.as_of:
         return
     for year in range(begin.year, ctx.as_of.year + 1):
         for period in periods(cadence, year):
-            if period.due < ctx.as_of and begin <= period.start and (closed is None or period.end < closed):
+            inside = begin <= period.end and (closed is None or period.start < closed) if partial else \
+                begin <= period.start and (closed is None or period.end < closed)
+            if period.due < ctx.as_of and inside:
                 yield period
 
 
@@ -212,8 +218,9 @@ def owed(branch: BranchRecords, what: str, period: Period, params) -> bool:
     return True
 
 
-def years(branch: BranchRecords, ctx, kind: str) -> Iterator[Period]:
-    """The calendar years a yearly per-member rule may judge, whose `kind` year file is readable."""
-    for period in judged(branch, ctx, "每年"):
+def years(branch: BranchRecords, ctx, kind: str, partial: bool = False) -> Iterator[Period]:
+    """The calendar years a yearly per-member rule may judge, whose `kind` year file is readable
+    (`partial`: see judged)."""
+    for period in judged(branch, ctx, "每年", partial):
         if not unknown(branch, ctx, kind, period.year) and not unreadable(branch, ctx, kind, period):
             yield period

@@ -251,3 +251,39 @@ def test_records_that_start_in_november(cli, tmp_path, written: bool) -> None:
     assert result.exit_code == 0, result.stdout
     status = cli("dues", "status", "--month", "2026-11", root)
     assert status.exit_code == 0 and "0 人欠交" in status.output
+
+
+TRAININGS = """\
+培训:
+  - {日期: 2026-09-15, 名称: 党章学习, 学时: 4, 组织单位: 和平社区党支部, 参加: [%(all)s]}
+  - {日期: 2026-10-15, 名称: 党的二十届四中全会精神学习, 学时: 4, 组织单位: 和平社区党支部, 参加: [%(all)s]}
+  - {日期: 2026-11-16, 名称: 基层治理专题学习, 学时: 4, 组织单位: 和平社区党支部, 参加: [%(most)s]}
+"""
+
+
+def test_training_hours_of_a_branch_founded_mid_year_are_pro_rated_alike(cli, tmp_path, monkeypatch) -> None:
+    """Founded on 2026-08-20, the branch owes 32 × 134/365 = 11.7 学时 a member for 2026: the
+    training-hours rule, the annual report and assess all say so (dangjian.figures.hours_needed).
+    Everyone attends 12 hours; 孙佳怡 (HP01-012) misses the November session and has 8."""
+    import dangjian.context
+
+    monkeypatch.setattr(dangjian.context, "now", lambda: dt.datetime(2027, 1, 15, 9, tzinfo=dangjian.context.SHANGHAI))
+    root = _new_repo(cli, tmp_path / "repo", "2026-01-01")
+    assert cli("import", "members", roster_export(tmp_path / "名册.xlsx"), "--repo", root, "--dues-category", "在职",
+               "--write").exit_code == 0
+    write_tree(root, {"和平社区党支部/trainings/2026.yaml": TRAININGS % {
+        "all": ", ".join(IDS), "most": ", ".join(IDS[:-1])}})
+
+    result = cli("validate", root, "--format", "json")
+    short = [f for f in json.loads(result.stdout)["findings"] if f["rule"] == "training-hours"]
+    assert [(Path(f["path"]).relative_to(root).as_posix(), "孙佳怡（HP01-012）" in f["message"]) for f in short] == [
+        ("和平社区党支部/trainings/2026.yaml", True)], short
+    assert "8 学时，少于 11.7 学时（2026年在册 134 天，按全年 32 学时折算）" in short[0]["message"]
+
+    out = tmp_path / "out"
+    assert cli("report", "annual", root, "--year", "2026", "-o", out).exit_code == 0
+    text = next(out.glob("*.md")).read_text(encoding="utf-8")
+    assert "未达到的 1 人" in text and "| 孙佳怡 | 8 | 否 |" in text and "| 张建国 | 12 | 是 |" in text
+
+    assessed = json.loads(cli("assess", root, "--year", "2026", "--format", "json").stdout)
+    assert [b["short_hours"] for b in assessed["branches"] if b["id"] == "HP01"] == [1]

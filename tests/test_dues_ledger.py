@@ -5,16 +5,19 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import write_tree
+from dangjian.dues.calc import rules_for
 from dangjian.dues.ledger import branch_ledger, member_history, months_between, quarter_end
 from dangjian.loader import load_repository
 from dangjian.located import Loc
 from dangjian.model import BranchRecords, DuesAccount, DuesException, DuesFile, Member, Remittance, Transfer
+from dangjian.profiles import resolve
 
-GIFT = Decimal("1000")
+RULES = rules_for(resolve("national"))  # 大额党费 1000; a 基数变动 counts from its month (DF-10)
 START = dt.date.min  # records that begin before any month here
 CONFIG = "组织名称: 中共测试街道工作委员会\n"
 BRANCH = "编号: B1\n名称: 中共测试社区支部委员会\n类型: 党支部\n领域: 社区\n成立日期: 2015-03-01\n"
@@ -73,7 +76,7 @@ def months_of(ledger, member_id):
 
 
 def test_probationary_member_pays_from_the_month_of_admission(tmp_path) -> None:
-    ledger = branch_ledger(load(tmp_path), 2026, dt.date(2026, 10, 30), GIFT, begin=START)
+    ledger = branch_ledger(load(tmp_path), 2026, dt.date(2026, 10, 30), RULES, begin=START)
     months = months_of(ledger, "B1-004")
     assert [e.month for e in months if e.due] == list(range(5, 13))
     assert [e.month for e in months if e.unpaid] == [7, 8, 9]
@@ -81,7 +84,7 @@ def test_probationary_member_pays_from_the_month_of_admission(tmp_path) -> None:
 
 
 def test_a_member_who_transferred_out_is_not_due_afterwards(tmp_path) -> None:
-    months = months_of(branch_ledger(load(tmp_path), 2026, dt.date(2026, 10, 30), GIFT, begin=START), "B1-005")
+    months = months_of(branch_ledger(load(tmp_path), 2026, dt.date(2026, 10, 30), RULES, begin=START), "B1-005")
     assert [e.month for e in months if e.belongs] == [1, 2, 3, 4, 5]
     assert [e.month for e in months if e.unpaid] == [5]
     assert months[7].paid == Decimal("999.00") and months[7].extra == Decimal("999.00") and not months[7].owed
@@ -89,21 +92,21 @@ def test_a_member_who_transferred_out_is_not_due_afterwards(tmp_path) -> None:
 
 def test_quarterly_payers_owe_only_after_the_quarter(tmp_path) -> None:
     branch = load(tmp_path)
-    august = months_of(branch_ledger(branch, 2026, dt.date(2026, 8, 31), GIFT, begin=START), "B1-001")
+    august = months_of(branch_ledger(branch, 2026, dt.date(2026, 8, 31), RULES, begin=START), "B1-001")
     assert not any(e.closed for e in august[6:9]) and sum(e.owed for e in august) == 0
-    october = months_of(branch_ledger(branch, 2026, dt.date(2026, 10, 30), GIFT, begin=START), "B1-001")
+    october = months_of(branch_ledger(branch, 2026, dt.date(2026, 10, 30), RULES, begin=START), "B1-001")
     assert [e.month for e in october if e.unpaid] == [8, 9]
     assert quarter_end(2026, 8) == dt.date(2026, 9, 30)
 
 
 def test_a_large_voluntary_payment_goes_to_the_centre(tmp_path) -> None:
-    july = months_of(branch_ledger(load(tmp_path), 2026, dt.date(2026, 10, 30), GIFT, begin=START), "B1-001")[6]
+    july = months_of(branch_ledger(load(tmp_path), 2026, dt.date(2026, 10, 30), RULES, begin=START), "B1-001")[6]
     assert july.paid == Decimal("1097.50") and july.extra == Decimal("1000.00") and july.central == Decimal("1000.00")
     assert july.payments[0].central and july.owed == 0
 
 
 def test_totals_for_the_year_and_each_half(tmp_path) -> None:
-    ledger = branch_ledger(load(tmp_path), 2026, dt.date(2026, 12, 31), GIFT, begin=START)
+    ledger = branch_ledger(load(tmp_path), 2026, dt.date(2026, 12, 31), RULES, begin=START)
     year = ledger.totals()
     assert year["paid"] == Decimal("97.50") * 6 + Decimal("1097.50") + 60 + 240 + 999
     assert (year["remitted"], year["spent"], year["central"]) == (Decimal(1300), Decimal(120), Decimal(1000))
@@ -120,7 +123,7 @@ def test_history_spans_years_and_counts_months_late() -> None:
         2025: DuesFile(year=2025, accounts=[DuesAccount(member="M", monthly=Decimal(10))]),
         2026: DuesFile(year=2026, accounts=[DuesAccount(member="M", monthly=Decimal(10), paid={
             1: (dt.date(2026, 8, 10), Loc("x"))})])})
-    history = member_history(branch, "M", dt.date(2026, 2, 28), GIFT, begin=START)
+    history = member_history(branch, "M", dt.date(2026, 2, 28), RULES, begin=START)
     assert [e.label for e in history if e.unpaid][:2] == ["2025-01", "2025-02"]
     assert [e.label for e in history if e.unpaid][-1] == "2026-02"
     assert months_between(2026, 1, dt.date(2026, 8, 10)) == 7
@@ -149,7 +152,7 @@ def test_ledger_totals_always_balance(dues: DuesFile, months: range, through: dt
     members = [Member(id=a.member, name=a.member, joined=dt.date(2000, 1, 1),
                       transfers=[Transfer(kind="转出", date=dt.date(2026, 9, 1))] if a.member == "M1" else [])
                for a in dues.accounts]
-    ledger = branch_ledger(BranchRecords(directory="B", members=members, dues={2026: dues}), 2026, through, GIFT,
+    ledger = branch_ledger(BranchRecords(directory="B", members=members, dues={2026: dues}), 2026, through, RULES,
                            begin=START)
     totals = ledger.totals(months)
     assert totals["paid"] - totals["remitted"] - totals["spent"] == totals["balance"]
@@ -187,7 +190,38 @@ def test_months_before_the_records_begin_are_not_recorded_never_owed(tmp_path) -
     branch = repo.branches[0]
     begin = records_begin(branch, repo.config)
     assert begin == dt.date(2026, 8, 20)
-    months = months_of(branch_ledger(branch, 2026, dt.date(2026, 11, 30), GIFT, begin=begin), "B1-001")
+    months = months_of(branch_ledger(branch, 2026, dt.date(2026, 11, 30), RULES, begin=begin), "B1-001")
     assert [m.month for m in months if not m.recorded] == list(range(1, 9))
     assert all(m.owed == 0 and not m.unpaid for m in months[:8])
     assert [m.month for m in months if m.unpaid] == [9]  # a quarterly payer: the third quarter has ended
+
+
+RAISE = """\
+年度: 2026
+核定日期: 2026-01-15
+党员党费:
+  - 党员: B1-001
+    基数: "4800.00"
+    比例: "1%"
+    月交额: "48.00"
+    交纳: {1: 2026-01-10, 2: 2026-02-10, 3: 2026-03-10, 4: 2026-04-10, 5: 2026-05-10, 6: 2026-06-10,
+           7: 2026-07-10, 8: 2026-08-10}
+    基数变动: [{月份: 7, 基数: "7200.00"ADOPTED}]
+"""
+
+
+@pytest.mark.parametrize(("profile", "adopted", "from_july"), [
+    ("national", "", "108.00"),  # DF-10: the new base (7200 → 1.5%) from the month of the new wage
+    ("wuhua", "", "108.00"),
+    ("xz", "", "48.00"),  # 000 第八条: assessed once a year, the change waits for next January
+    ("national", ', 月交额: "100.00"', "100.00"),  # the branch's own recorded figure, whatever the reading
+    ("xz", ', 月交额: "100.00"', "100.00"),
+])
+def test_a_recorded_base_change_is_due_from_its_month_as_the_profile_reads_it(tmp_path, profile, adopted,
+                                                                              from_july) -> None:
+    rules = rules_for(resolve(profile))
+    months = months_of(branch_ledger(load(tmp_path, RAISE.replace("ADOPTED", adopted)), 2026, dt.date(2026, 9, 30), rules,
+                                     begin=START), "B1-001")
+    assert [str(e.due) for e in months[:9]] == ["48.00"] * 6 + [from_july] * 3
+    assert [str(e.paid) for e in months[:9]] == ["48.00"] * 6 + [from_july] * 2 + ["0"]  # 交纳 pays the month's amount
+    assert [e.month for e in months if e.owed] == [9]

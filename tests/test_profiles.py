@@ -185,3 +185,73 @@ def test_seed_figures_are_not_labelled_national() -> None:
     for name in ("党总支最少党员", "党委最少党员", "换届提醒月数", "党费公布周期", "党费核定周期", "组织关系衔接天数",
                  "年度计划制定月数", "党费基数扣除项目"):
         assert not params[name].source.startswith("全国性规定"), name
+
+
+LONGER = {"每月": "每季度", "每季度": "每半年", "每半年": "每年"}  # a cadence that asks less
+
+
+def _loosened(name: str, national: object) -> object:
+    """A value shaped like the national one that asks less than it; None (不检查) where no such
+    value exists (a yearly cadence, a floor of 0)."""
+    from decimal import Decimal, InvalidOperation
+
+    from dangjian.params import CHOICES, ORDERED
+    from dangjian.profiles import bound_of
+
+    bound = bound_of(name)
+    if isinstance(national, bool):
+        return False
+    if name in ORDERED:
+        order = ORDERED[name]
+        return order[order.index(national) - 1] if order.index(national) else None
+    if isinstance(national, int | float):
+        return national - 1 if bound == "min" and national >= 1 else None if bound == "min" else national + 1
+    if isinstance(national, list):
+        if bound == "min":
+            return national[:-1] or None
+        return [str(Decimal(str(national[0])) / 2), *national[1:]] if national and national[0] else None
+    if isinstance(national, str):
+        if bound == "cadence":
+            return LONGER.get(national)
+        if name in CHOICES:
+            return next(c for c in CHOICES[name] if c != national)
+        try:
+            money = Decimal(national)
+        except InvalidOperation:
+            return None
+        return str(money - 1 if bound == "min" else money + 1)
+    return None
+
+
+
+
+def test_every_national_parameter_refuses_a_loosening_in_dangjian_yaml(tmp_path) -> None:
+    """Issue 12's last floor: each of the national parameters that has a direction, loosened in
+    dangjian.yaml (by a value of its own shape, or set to null = 不检查), gives a finding at its
+    own line of dangjian.yaml, and the national value still applies."""
+    import shutil
+
+    from conftest import AS_OF, BASE
+    from dangjian.engine import run
+    from dangjian.loader import load_repository
+    from dangjian.profiles import bound_of, value_problem
+
+    names = [n for n, p in NATIONAL.items() if p.value is not None and bound_of(n) != "free"]
+    assert len(names) >= 40
+    values = {n: _loosened(n, NATIONAL[n].value) for n in names}
+    for name, value in values.items():
+        kept = resolve("national", {name: value})[name]
+        assert kept.value == NATIONAL[name].value and (kept.conflict or value_problem(name, value)), (name, value)
+        if value is not None:  # a value of the parameter's own shape: refused as looser, not as malformed
+            assert value_problem(name, value) is None and looser(name, value, NATIONAL[name].value), (name, value)
+    root = tmp_path / "repo"
+    shutil.copytree(BASE, root)
+    config = root / "dangjian.yaml"
+    text = config.read_text(encoding="utf-8") + "参数:\n"
+    lines = {}
+    for name, value in values.items():
+        text += f"  {name}: {json.dumps(value, ensure_ascii=False)}\n"
+        lines[name] = text.count("\n")
+    config.write_text(text, encoding="utf-8")
+    found = {(f.loc.line, f.rule) for f in run(load_repository(root), AS_OF) if f.loc.path == "dangjian.yaml"}
+    assert {line for line, rule in found if rule in ("param-looser", "param-value")} == set(lines.values())

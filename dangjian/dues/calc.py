@@ -8,7 +8,7 @@ tier. No source fixes the rounding: the convention is to the fen, half up.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, ROUND_UP, Decimal
 
@@ -23,6 +23,10 @@ PERCENT = {
     "离退休": ("离退休党费比例", "DF-5", "离退休费或养老金总额"),
 }
 FARMER = "农民"
+BY_MONTH = "当月起按新基数"  # the DF-10 reading of 参数“党费基数年内变动”
+# The parameters DuesRules reads.
+PARAMS = ("在职党费比例", "离退休党费比例", "农民党费范围", "农民党费默认", "固定党费", "党费基数扣除项目",
+          "党费舍入单位", "党费舍入方式", "大额党费", "党费基数年内变动")
 FIXED = ("学生", "下岗失业", "抚恤救济", "低保")
 ROUNDINGS = {"四舍五入": ROUND_HALF_UP, "向下": ROUND_DOWN, "向上": ROUND_UP, "银行家": ROUND_HALF_EVEN,
              ROUND_HALF_UP: ROUND_HALF_UP, ROUND_DOWN: ROUND_DOWN, ROUND_UP: ROUND_UP,
@@ -109,6 +113,7 @@ class DuesRules:
     unit: Decimal
     rounding: str
     large_gift: Decimal
+    base_by_month: bool  # a recorded 基数变动 changes the dues from its month (DF-10), or not (000 第八条)
 
     @classmethod
     def from_params(cls, params: Mapping[str, object]) -> DuesRules:
@@ -127,7 +132,13 @@ class DuesRules:
             unit=to_decimal(value["党费舍入单位"], "参数“党费舍入单位”"),
             rounding=ROUNDINGS[mode],
             large_gift=to_decimal(value["大额党费"], "参数“大额党费”"),
+            base_by_month=value["党费基数年内变动"] == BY_MONTH,
         )
+
+    @classmethod
+    def from_accessor(cls, param: Callable[[str], object]) -> DuesRules:
+        """From a run's parameter accessor (name → value)."""
+        return cls.from_params({name: param(name) for name in PARAMS})
 
     def round(self, amount: Decimal) -> Decimal:
         return amount.quantize(self.unit, rounding=self.rounding)

@@ -8,6 +8,8 @@ owed, once it has ended by `closed_through`; for a member approved to pay quarte
 is a voluntary extra payment; one such payment of 大额党费 or more goes to the centre (DF-11).
 A month that began before the branch's records did (`periods.records_begin`: 成立日期,
 记录起始) is not recorded: nothing is due, owed or unpaid in it, whatever the roster says.
+A recorded 基数变动 changes what is due from its month: to the 月交额 the branch wrote there, or,
+without one, as the profile's reading says (参数“党费基数年内变动”, `monthly_amounts`).
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ from functools import cache
 from typing import NamedTuple
 
 from dangjian.calendar import month_end
+from dangjian.dues.calc import PERCENT, DuesRules, calculate
 from dangjian.facts import membership_periods
 from dangjian.located import Loc
-from dangjian.model import BranchRecords, DuesAccount, DuesFile, Member
+from dangjian.model import BaseChange, BranchRecords, DuesAccount, DuesFile, Member
 
 ZERO = Decimal(0)
 
@@ -129,13 +132,39 @@ class BranchLedger:
         return out
 
 
-def _payments(account: DuesAccount, month: int, due: Decimal, large_gift: Decimal,
+def dues_category(account: DuesAccount, member: Member | None) -> str | None:
+    return account.category or (member.dues_category if member else None)
+
+
+def changed_amount(change: BaseChange, category: str | None, rules: DuesRules) -> Decimal | None:
+    """What a 基数变动 makes the monthly dues from its month on, or None when it changes nothing:
+    the 月交额 the branch wrote there; without one, the new base at the category's rate when the
+    profile reads DF-10 (当月起按新基数), and nothing when it reads 000 第八条 (年初核定不变)."""
+    if change.monthly is not None:
+        return change.monthly
+    if not rules.base_by_month or change.base is None or category not in PERCENT:
+        return None
+    return calculate(category, change.base, rules=rules).amount
+
+
+def monthly_amounts(account: DuesAccount, member: Member | None, rules: DuesRules) -> list[Decimal]:
+    """The assessed amount of each month, January first."""
+    amounts = [account.monthly or ZERO] * 12
+    category = dues_category(account, member)
+    for change in sorted((c for c in account.base_changes if c.month and 1 <= c.month <= 12), key=lambda c: c.month):
+        amount = changed_amount(change, category, rules)
+        if amount is not None:
+            amounts[change.month - 1:] = [amount] * (13 - change.month)
+    return amounts
+
+
+def _payments(account: DuesAccount, month: int, due: Decimal, assessed: Decimal, large_gift: Decimal,
               exceptions: list) -> list[Payment]:
     out: list[Payment] = []
     covered = ZERO
     if month in account.paid:
         day, loc = account.paid[month]
-        amount = account.monthly or ZERO
+        amount = assessed
         out.append(Payment(day, amount, loc, extra=max(amount - due, ZERO)))
         covered = amount
     for exc in exceptions:
@@ -162,8 +191,9 @@ def _belonging(periods: list[tuple[dt.date, dt.date | None]], year: int) -> list
 
 
 def account_ledger(year: int, member_id: str, account: DuesAccount | None, member: Member | None,
-                   closed_through: dt.date, large_gift: Decimal, begin: dt.date = dt.date.min) -> AccountLedger:
+                   closed_through: dt.date, rules: DuesRules, begin: dt.date = dt.date.min) -> AccountLedger:
     quarterly = bool(account and account.quarterly_approval)
+    assessed = monthly_amounts(account, member, rules) if account else [ZERO] * 12
     periods = membership_periods(member) if member is not None else []
     by_month: dict[int, list] = {}
     for exc in sorted((e for e in account.exceptions if e.amount is not None and e.date), key=lambda e: e.date) \
@@ -174,11 +204,12 @@ def account_ledger(year: int, member_id: str, account: DuesAccount | None, membe
     for month in range(1, 13):
         recorded = dt.date(year, month, 1) >= begin
         belongs = belonging[month - 1] and recorded
-        due = (account.monthly or ZERO) if account and belongs else ZERO
+        due = assessed[month - 1] if account and belongs else ZERO
         closed = ends[(month - 1) // 3 * 3 + 2 if quarterly else month - 1] <= closed_through
         entry = MonthEntry(year, month, due, belongs, closed, recorded)
         if account and (month in account.paid or month in by_month):
-            entry.payments = _payments(account, month, due, large_gift, by_month.get(month, []))
+            entry.payments = _payments(account, month, due, assessed[month - 1], rules.large_gift,
+                                       by_month.get(month, []))
         months.append(entry)
     name = member.name if member and member.name else member_id
     return AccountLedger(member_id, name or "", year, account, member, months)
@@ -190,11 +221,12 @@ def belongs_in_year(member: Member, year: int, begin: dt.date = dt.date.min) -> 
                for m, b in enumerate(_belonging(membership_periods(member), year), start=1))
 
 
-def branch_ledger(branch: BranchRecords, year: int, closed_through: dt.date, large_gift: Decimal, *,
+def branch_ledger(branch: BranchRecords, year: int, closed_through: dt.date, rules: DuesRules, *,
                   begin: dt.date) -> BranchLedger:
     """Every account in dues/<year>.yaml, and every roster member due that year who has none.
 
-    `begin`: the day the branch's records begin (periods.records_begin)."""
+    `rules`: the run's dues parameters (大额党费, the reading of 基数变动); `begin`: the day the
+    branch's records begin (periods.records_begin)."""
     dues = branch.dues.get(year)
     roster = {m.id: m for m in branch.members if m.id}
     accounts = []
@@ -204,20 +236,20 @@ def branch_ledger(branch: BranchRecords, year: int, closed_through: dt.date, lar
             continue
         seen.add(account.member)
         accounts.append(account_ledger(year, account.member, account, roster.get(account.member),
-                                       closed_through, large_gift, begin))
+                                       closed_through, rules, begin))
     for member_id, member in roster.items():
         if member_id not in seen and belongs_in_year(member, year, begin):
-            accounts.append(account_ledger(year, member_id, None, member, closed_through, large_gift, begin))
+            accounts.append(account_ledger(year, member_id, None, member, closed_through, rules, begin))
     return BranchLedger(branch.id, year, dues, accounts)
 
 
 def member_history(branch: BranchRecords, member_id: str, closed_through: dt.date,
-                   large_gift: Decimal, *, begin: dt.date) -> list[MonthEntry]:
+                   rules: DuesRules, *, begin: dt.date) -> list[MonthEntry]:
     """The member's months over every year the branch has a dues file for, oldest first.
 
     Months of a year whose file has no account for the member are left out: nothing is known.
     """
-    ledgers = [branch_ledger(branch, year, closed_through, large_gift, begin=begin) for year in sorted(branch.dues)]
+    ledgers = [branch_ledger(branch, year, closed_through, rules, begin=begin) for year in sorted(branch.dues)]
     return histories(ledgers).get(member_id, [])
 
 

@@ -88,7 +88,9 @@ def status(branches: list[BranchRecords], year: int, month: int, figures: Figure
             else:
                 state = "未交"
             owed_months = [e for e in history if e.owed > 0]
-            rows.append(StatusRow(branch_label(branch), member.id, member.name or "", account.monthly if account else None,
+            # The month's own amount: a 基数变动 may have changed it (dangjian.dues.ledger).
+            monthly = entry.due if entry is not None and entry.belongs else (account.monthly if account else None)
+            rows.append(StatusRow(branch_label(branch), member.id, member.name or "", monthly,
                                   state, sum((e.owed for e in owed_months), ZERO),
                                   owed_months[0].label if owed_months else ""))
     return rows

@@ -44,9 +44,9 @@ def _ledgers(branch: BranchRecords, ctx) -> list[BranchLedger]:
     cache = ctx.__dict__.setdefault("_dues_cache", {})
     key = ("ledgers", id(branch))
     if key not in cache:
-        through, gift = _closed_through(branch, ctx), _dues_rules(ctx).large_gift
+        through, rules = _closed_through(branch, ctx), _dues_rules(ctx)
         begin = records_start(branch, ctx)
-        cache[key] = (branch, [branch_ledger(branch, y, through, gift, begin=begin) for y in sorted(branch.dues)])
+        cache[key] = (branch, [branch_ledger(branch, y, through, rules, begin=begin) for y in sorted(branch.dues)])
     return cache[key][1]
 
 
@@ -85,7 +85,7 @@ def dues_assessment_missing(branch: BranchRecords, ctx) -> Iterator[Problem]:
             deadline = month_end(year, min(info.founded.month + 1, 12))
         if through < deadline or (info.founded and info.founded.year > year):
             continue
-        ledger = ledgers.get(year) or branch_ledger(branch, year, through, _dues_rules(ctx).large_gift,
+        ledger = ledgers.get(year) or branch_ledger(branch, year, through, _dues_rules(ctx),
                                                     begin=records_start(branch, ctx))
         missing = [a for a in ledger.accounts if a.account is None and any(e.belongs and e.closed for e in a.months)]
         dues = branch.dues.get(year)
@@ -128,11 +128,14 @@ def dues_assessment_wrong(branch: BranchRecords, ctx) -> Iterator[Problem]:
                 yield Problem(acc.at(attr), prefix + message, key=f"{acc.member}@{year}")
 
 
-@rule("dues-base-change", Severity.WARNING, ("DF-10", "XZ-3.3"), params=("在职党费比例", "离退休党费比例"))
+@rule("dues-base-change", Severity.WARNING, ("DF-10", "XZ-3.3"),
+      params=("在职党费比例", "离退休党费比例", "党费基数年内变动"))
 def dues_base_change(branch: BranchRecords, ctx) -> Iterator[Problem]:
     """年内工资变动的，两种读法都算出来：年初核定、年内不变（000 第八条），或从领取新工资当月起按新基数（DF-10）。
 
-    两者月交额不同、而“基数变动”中没有写明党支部采用的月交额时提醒；写明了的，须与新基数按比例算出的相符。
+    两者月交额不同、而“基数变动”中没有写明党支部采用的月交额时提醒，并说明党费账按哪种读法计算（参数
+    “党费基数年内变动”：xz 年初核定不变，其余当月起按新基数）；写明了的，党费账从该月起按写明的数额计算，
+    它须与新基数按比例算出的相符。
 
     通过：
       基数变动: [{月份: 7, 基数: "7200.00", 月交额: "108.00"}]
@@ -158,9 +161,11 @@ def dues_base_change(branch: BranchRecords, ctx) -> Iterator[Problem]:
                     continue
                 who, when = _who(branch, acc.member), f"{year}年{change.month}月"
                 if change.monthly is None and national != acc.monthly:
+                    used = national if rules.base_by_month else acc.monthly
                     yield Problem(change.loc, f"{who}自{when}起基数改为 {format_money(change.base)} 元：按年初核定、年内不变"
                                               f"（000 第八条）月交额仍为 {format_money(acc.monthly)} 元，按党费规定第十条应为 "
-                                              f"{format_money(national)} 元；请党支部确定，并在“月交额”中写明采用的数额",
+                                              f"{format_money(national)} 元；党费账现按“{ctx.param('党费基数年内变动')}”"
+                                              f"计 {format_money(used)} 元。请党支部确定，并在“月交额”中写明采用的数额",
                                   key=f"{acc.member}@{year}-{change.month}")
                 elif change.monthly is not None and change.monthly != national:
                     yield Problem(change.at("monthly"), f"{who}自{when}起基数 {format_money(change.base)} 元，按党费规定第十条"

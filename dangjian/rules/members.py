@@ -23,9 +23,12 @@ def _who(m: Member) -> str:
     return f"{m.name}（{m.id}）"
 
 
-@rule("probation-overdue", Severity.ERROR, ("DZ-7", "JG-24"), params=("预备期月数", "转正办理期限月数"))
+@rule("probation-overdue", Severity.ERROR, ("DZ-7", "FZ-34", "JG-24"), params=("预备期月数", "转正办理期限月数"))
 def probation_overdue(branch: BranchRecords, ctx) -> Iterator[Problem]:
     """预备期满（一年，延长的加上延长月数）后应及时讨论转正，并在名册中填写转正日期、把状态改为正式党员。
+
+    党章第七条只说期满“及时讨论”，没有天数；发展党员工作细则给上级党委 3 个月审批转正（FZ-34），
+    所以期满 3 个月后名册仍是预备党员的才是问题（“转正办理期限月数”）。
 
     通过：预备党员 入党日期 2026-06-01，今天是 2026-10-31。
     违反：预备党员 入党日期 2025-03-01，到 2026-10-31 仍是预备党员，也没有延长预备期。

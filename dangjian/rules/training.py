@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from dangjian.calendar import Period
 from dangjian.dates import add_months
+from dangjian.figures import hours_needed, short_of
 from dangjian.findings import Problem, Severity
 from dangjian.leaders import members_of_committee_through, seats_on
 from dangjian.model import BranchRecords, Member, Training
@@ -32,8 +33,8 @@ def _short(branch: BranchRecords, period: Period, member: Member, who: str, requ
            share: float = 1.0, counted: list[Training] | None = None,
            what: str = "参加集中学习培训") -> Iterator[Problem]:
     hours, _ = _hours(branch.trainings if counted is None else counted, member.id, period.start, period.end)
-    need = round(required * share, 1)
-    if hours + 1e-9 >= need:
+    need = hours_needed(required, share)  # as the annual report and assess count it (dangjian.figures)
+    if not short_of(hours, need):
         return
     loc, advice = missing_at(branch, "trainings", period.year)
     days = round(share * ((period.end - period.start).days + 1))
@@ -46,13 +47,16 @@ def _short(branch: BranchRecords, period: Period, member: Member, who: str, requ
 def training_hours(branch: BranchRecords, ctx) -> Iterator[Problem]:
     """党员每年集中学习培训不少于 32 学时（xz 的 24 学时低于全国性规定，按 32 检查）；年中入党、转入、转出的按在册天数折算。
 
+    年中成立或年中开始记录的党组织，当年按记录覆盖的在册天数折算（2026-08-20 成立：32 × 134/365 = 11.7 学时），
+    与年度工作报告、assess 的算法相同（dangjian.figures.hours_needed）。
+
     通过：2025 年每名党员在 trainings/2025.yaml 中的学时合计不少于 32。
     违反：B1-003 在 2025 年只参加了 16 学时的培训。
     """
     required = ctx.param("党员年度学时")
     if not required:
         return
-    for period in years(branch, ctx, "trainings"):
+    for period in years(branch, ctx, "trainings", partial=True):  # a year begun mid-way: pro-rated
         for m in branch.members:
             share = member_share(m, branch, ctx, period) if m.id else 0
             if share > 0:
@@ -133,7 +137,7 @@ def training_cadre(branch: BranchRecords, ctx) -> Iterator[Problem]:
     required = ctx.param("社区干部年度学时")
     if not required:
         return
-    for period in years(branch, ctx, "trainings"):
+    for period in years(branch, ctx, "trainings", partial=True):
         for m in branch.members:
             if m.id and "社区干部" in m.flags and (share := member_share(m, branch, ctx, period)) > 0:
                 yield from _short(branch, period, m, "社区干部", required, share)
