@@ -339,7 +339,8 @@ class BaseChange(Record):
     month: int | None = key("月份", required=True, doc="领取新工资的月份，1 至 12")
     base: Decimal | None = key("基数", required=True, kind="money", doc="新的月基数（税后）", example="7200.00")
     monthly: Decimal | None = key("月交额", kind="money",
-                                  doc="党支部按新基数调整后的月交额；不填表示按年初核定的月交额不变（000 第八条）")
+                                  doc="党支部确定的自该月起的月交额；不填时按参数“党费基数年内变动”：当月起按新基数"
+                                      "（DF-10，xz 以外的规则集）或年初核定不变（000 第八条，xz）")
 
 
 @dataclass(kw_only=True)
@@ -356,7 +357,8 @@ class DuesAccount(Record):
     # Loaded as {month: (date, Loc)} so that a rule can point at the month's own line.
     paid: dict[int, dt.date] | None = key("交纳", default={}, doc="月份: 交纳日期，如 1: 2026-01-10")
     exceptions: list[DuesException] = key("例外", default=[])
-    base_changes: list[BaseChange] = key("基数变动", default=[], doc="年内工资变动（DF-10）；与年初核定不同时提醒")
+    base_changes: list[BaseChange] = key("基数变动", default=[],
+                                         doc="年内工资变动（DF-10）：党费账从该月起按它计算；与年初核定不同时提醒")
 
 
 @dataclass(kw_only=True)
@@ -467,6 +469,16 @@ class ThoughtReport(Record):
 
 
 @dataclass(kw_only=True)
+class Deliberation(Record):
+    """党员参政议政：参加议事协商、提出意见建议、作为代表或委员履职（ZW-4，记入党员个人档案）。"""
+
+    member: str | None = key("党员", required=True)
+    date: dt.date | None = key("日期", required=True)
+    content: str | None = key("内容", required=True, doc="如：参加居民议事会，提出加装电梯的建议")
+    capacity: str | None = key("身份", doc="如：区人大代表、居民代表、议事会成员")
+
+
+@dataclass(kw_only=True)
 class WorkReport(Record):
     """党支部报告工作：向支部党员大会（XZ-4.11）或向上一级党组织（WH-2.4）。"""
 
@@ -497,6 +509,7 @@ class ActivitiesFile(Record):
     star_ratings: list[MemberScore] = key("星级评定", default=[])
     appraisals: list[MemberScore] = key("民主评议", default=[])
     thought_reports: list[ThoughtReport] = key("思想汇报", default=[])
+    deliberations: list[Deliberation] = key("参政议政", default=[])
     work_reports: list[WorkReport] = key("工作报告", default=[])
     duty_reports: list[DutyReport] = key("述职", default=[])
 

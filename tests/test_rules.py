@@ -102,3 +102,17 @@ def test_every_rule_clause_is_checked_or_listed_with_a_reason() -> None:
     assert [c for c in missing if c not in UNENFORCED] == [], "cite these clauses in a rule or list them in coverage.py"
     assert [c for c in UNENFORCED if c not in missing] == [], "these clauses are cited now: drop them from coverage.py"
     assert all(reason.strip() for reason in UNENFORCED.values())
+
+
+def test_todays_lists_may_name_a_member_who_joins_after_a_past_checking_day(tmp_path: Path) -> None:
+    """branch.yaml's 联系党员 describes the branch now: checked on 2026-09-30 it names B1-004, who
+    transfers in on 2026-10-20 — no finding then; on 2026-10-31 it names B1-002, who left on
+    2026-10-20 — a finding (the fail case current-list-after-leaving)."""
+    import datetime as dt
+
+    case = FIXTURES / "rules" / "unknown-member" / "fail" / "current-list-after-leaving"
+    assert case.is_dir()
+    root = build(case, tmp_path)
+    found = [f"{f.loc.path}:{f.loc.line} {f.message}" for f in run(load_repository(root), dt.date(2026, 9, 30))
+             if f.rule == "unknown-member"]
+    assert found == []

@@ -190,13 +190,18 @@ def branch_archive() -> Builder:
     b.h2("（五）后备干部")
     b.p("{{ reserve_note }}。")
     b.h1("二、党员个人档案（{{ period.label }}）")
-    b.table(["姓名", "基本情况", "参加会议", "缺席及原因", "学习培训", "谈心谈话", "志愿服务与帮扶", "表彰、评议"],
+    b.h2("（一）参加会议、学习培训和评议")
+    b.table(["姓名", "基本情况", "参加会议", "缺席及原因", "学习培训", "谈心谈话", "志愿服务与帮扶", "评议、星级"],
             [1.5, 3.6, 2, 3, 1.8, 3, 2.3, 2.5], "m in members",
             ["{{ m.name }}", "{{ m.gender }}，{{ m.birth_cn }}出生，{{ m.joined_cn }}入党{% if m.group %}，{{ m.group }}{% endif %}"
              "{% if m.flags %}，{{ m.flags }}{% endif %}",
              "应{{ m.meetings_expected }}次，实{{ m.meetings_attended }}次，{{ m.attendance_rate }}", "{{ m.absences or '无' }}",
              "{{ m.training_sessions }}次，{{ m.training_hours }}学时", "{{ m.talks or '无' }}",
              "{{ m.services }}次{% if m.pairings %}；帮扶{{ m.pairings }}{% endif %}",
-             "{{ m.awards }}{% if m.appraisal %} 评议{{ m.appraisal }}{% endif %}{% if m.stars %} {{ m.stars }}星{% endif %}"])
+             "{{ m.appraisal or '—' }}{% if m.stars %} {{ m.stars }}星{% endif %}"])
+    # ZW-4 also asks for 参政议政, 思想动态 and 奖励: their own table, each saying so when nothing is recorded.
+    b.h2("（二）参政议政、思想动态和受奖励")
+    b.table(["姓名", "参政议政", "思想动态（思想汇报）", "受奖励"], [1.5, 6, 8, 4], "m in members",
+            ["{{ m.name }}", "{{ m.deliberations }}", "{{ m.thoughts }}", "{{ m.awards }}"])
     b.notice()
     return b

@@ -1360,7 +1360,37 @@ TALK_TEXT = {
     "cadre1": ("交流分管工作推进情况，相互提醒、共同提高", "沟通上半年工作，交流思想，查找不足"),
     "cadre2": ("组织生活会前谈心，相互提出批评意见和改进建议", "交流下半年工作，征求对班子和本人的意见"),
     "peer": ("委员之间交流思想和分管工作，互相提醒", "相互谈心，沟通工作配合，交换意见建议"),
+    "linked": ("联系党员谈心：了解思想、工作和家庭情况，听取对支部工作的意见建议",
+               "走访所联系的党员，交流学习体会，了解困难和需求"),
 }
+
+
+def links(org: Org) -> list[tuple[Person, list[Person]]]:
+    """Who each member of today's committee is linked to (WH-2.6, branch.yaml 联系党员): the other
+    members on the roster, dealt out in turn."""
+    seats = [s.person for s in org.committee.seats if s.person.on(AS_OF)]
+    others = [p for p in org.members_on(AS_OF) if p not in seats]
+    dealt: list[tuple[Person, list[Person]]] = [(cadre, []) for cadre in seats]
+    for i, person in enumerate(others):
+        dealt[i % len(dealt)][1].append(person)
+    return [(cadre, linked) for cadre, linked in dealt if linked]
+
+
+def link_talks(org: Org, year: int, out: list[dict]) -> None:
+    """A yearly talk between each committee member and each member linked to them (WH-2.6), unless
+    the two talked already. Its own random stream: the rest of the example stays as it was."""
+    rng = random.Random(f"{SEED}-{org.id}-{year}-links")
+    talk = _talk_recorder(out)
+    held = {frozenset((t["谈话人"], t["谈话对象"])) for t in out}
+    for cadre, linked in links(org):
+        for person in linked:
+            if frozenset((cadre.id, person.id)) in held:
+                continue
+            ends = [e - dt.timedelta(days=1) for e in (cadre.end, person.end) if e]
+            first = max(dt.date(year, 1, 1), cadre.start, person.start + dt.timedelta(days=7))
+            day = random_office_day(rng, first, min([year_end(year), dt.date(year, 11, 30), *ends]))
+            if day is not None:
+                talk(day, cadre, person, "谈心谈话", rng.choice(TALK_TEXT["linked"]))
 EVENT_TALK = {
     "退休": "退休谈话，感谢多年工作付出，勉励退休不褪色、继续发挥作用",
     "工作变动": "岗位调整谈话，勉励尽快适应新岗位、继续发挥党员作用",
@@ -1421,6 +1451,7 @@ def build_talks(org: Org, rng: random.Random) -> None:
                 if person.end and day >= person.end:
                     day = office_on_or_before(person.end - dt.timedelta(days=2))
                 talk(day, org.secretary_on(day), person, event.kind, EVENT_TALK[event.kind])
+        link_talks(org, year, out)
         out.sort(key=lambda t: (t["日期"], t["谈话对象"]))
         org.talks[year] = out
 
@@ -1543,6 +1574,37 @@ def build_activities(org: Org, rng: random.Random) -> None:
                 {"日期": dt.date(2025, 12, 24), "述职人": secretary.id, "对象": "上级党组织",
                  "评议结果": example_street.DUTY_RESULTS.get(org.id, rng.choice(("优秀", "优秀", "良好")))},
             ]
+        acts["参政议政"] = deliberations(org, year)
+
+
+# 参政议政 for the ZW-4 个人档案: (内容, 身份) by sector.
+DELIBERATIONS = {
+    "社区": (("参加居民议事会，就老旧小区加装电梯提出建议", "居民代表"),
+           ("列席社区“两委”联席会议，反映小区停车难问题", "居民代表"),
+           ("参加社区协商议事会，讨论垃圾分类督导安排", "议事会成员"),
+           ("就背街小巷路灯维修向社区提出书面建议", None)),
+    "机关": (("参加机关民主恳谈会，对年度工作计划提出意见", None),
+           ("作为区人大代表参加代表小组活动，走访联系选民", "区人大代表")),
+}
+OTHER_DELIBERATIONS = (("参加职工代表大会，审议年度工作报告", "职工代表"),
+                       ("参加党员议事会，对党组织年度工作提出建议", None))
+
+
+def deliberations(org: Org, year: int) -> list[dict]:
+    """A few members' 参政议政 a year (ZW-4). Its own random stream: the rest stays as it was."""
+    rng = random.Random(f"{SEED}-{org.id}-{year}-deliberations")
+    out = []
+    for content, capacity in DELIBERATIONS.get(org.sector, OTHER_DELIBERATIONS):
+        day = random_office_day(rng, dt.date(year, 3, 1), min(year_end(year), dt.date(year, 11, 30)))
+        people = [p for p in org.members_on(day)] if day else []
+        if not people:
+            continue
+        record = {"党员": rng.choice(people).id, "日期": day, "内容": content}
+        if capacity:
+            record["身份"] = capacity
+        out.append(record)
+    out.sort(key=lambda r: (r["日期"], r["党员"]))
+    return out
 
 
 def thought_reports(org: Org, year: int, rng: random.Random) -> list[dict]:
@@ -1858,6 +1920,11 @@ def branch_yaml(org: Org, certs: list[dict]) -> str:
     if certs:
         doc.lines.append("创建评定:   # 标准化规范化党支部、最强党支部（考评验收记录在 street/evaluations/）")
         doc.lines.extend(f"  - {flow_map({k: v for k, v in c.items() if v is not None})}" for c in certs)
+    pairs = links(org)
+    if pairs:
+        doc.lines.append("联系党员:   # 班子成员各自联系的党员，每年至少谈心谈话 1 次（WH-2.6）")
+        for cadre, linked in pairs:
+            doc.lines.append(f"  - {{委员: {cadre.id}, 党员: {flow_list([p.id for p in linked], 4)}}}   # {cadre.name}")
     return doc.text()
 
 
@@ -1956,7 +2023,7 @@ def activities_yaml(org: Org, year: int) -> str:
     doc.lines.append("志愿服务:")
     for s in acts["志愿服务"]:
         doc.record(2, s)
-    for key in ("结对帮扶", "公开承诺", "述诺", "思想汇报", "工作报告", "述职", "星级评定", "民主评议"):
+    for key in ("结对帮扶", "公开承诺", "述诺", "思想汇报", "工作报告", "述职", "星级评定", "民主评议", "参政议政"):
         if key not in acts:
             continue
         doc.lines.append(f"{key}:" + ("" if acts[key] else " []"))

@@ -1,5 +1,6 @@
 """ZW-4 archives: the 支部档案 (composition, committees, development by year) and each member's
-个人档案 (meetings attended, attendance, study, talks, awards, contributions) for a year."""
+个人档案 (meetings attended, attendance, 参政议政, study, 思想动态 from the 思想汇报, talks, awards,
+contributions) for a year. What the records do not hold is said plainly (NONE), never left blank."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from dangjian.report.ctx_rosters import sorted_rows
 from dangjian.report.spec import COMMON, ORG, Spec, each, group
 
 TITLE = "支部档案和党员个人档案"
+NONE = "台账无记录"
+NO_THOUGHTS = "本期台账无思想汇报"
 AGE_BANDS = ((35, "35岁及以下"), (45, "36至45岁"), (55, "46至55岁"), (60, "56至60岁"), (70, "61至70岁"),
              (200, "71岁及以上"))
 
@@ -37,7 +40,10 @@ VARIABLES: Spec = {
         "name": "姓名", "gender": "性别", "birth_cn": "出生日期", "joined_cn": "入党日期", "full_member_cn": "转正日期",
         "group": "党小组", "flags": "标记", "meetings_expected": "应参加会议次数", "meetings_attended": "实参加次数",
         "attendance_rate": "出勤率", "absences": "缺席及原因", "training_hours": "学习培训学时",
-        "training_sessions": "学习培训次数", "talks": "谈心谈话（作为谈话对象）", "awards": "受表彰等重要事项",
+        "training_sessions": "学习培训次数", "talks": "谈心谈话（作为谈话对象）",
+        "deliberations": "参政议政（activities 的“参政议政”），没有时为“台账无记录”",
+        "thoughts": "思想动态：本期的思想汇报（日期、方式、内容），没有时为“本期台账无思想汇报”",
+        "awards": "受表彰（奖励，名册“重要事项”中的受表彰），没有时为“台账无记录”",
         "services": "志愿服务次数", "pairings": "结对帮扶对象", "appraisal": "民主评议等次", "stars": "星级"}),
 }
 
@@ -116,6 +122,13 @@ def _member(source: Source, branch: BranchRecords, member: Member, meetings, sta
     talks = [t for t in branch.talks if t.date and start <= t.date <= end and t.talkee == member.id]
     activities = branch.activities.get(end.year)
     services = [s for s in (activities.services if activities else []) if member.id in s.participants]
+    # 参政议政 and 思想汇报 of the period, from every year's activities file it touches.
+    acts = [a for year, a in sorted(branch.activities.items()) if start.year <= year <= end.year]
+    deliberations = sorted((d for a in acts for d in a.deliberations
+                            if d.member == member.id and d.date and start <= d.date <= end), key=lambda d: d.date)
+    thoughts = sorted((t for a in acts for t in a.thought_reports
+                       if t.member == member.id and t.date and start <= t.date <= end), key=lambda t: t.date)
+    awards = [e for e in member.events if e.date and start <= e.date <= end and e.kind == "受表彰"]
     grade = next((a.grade for a in (activities.appraisals if activities else []) if a.member == member.id), "")
     stars = next((s.stars for s in (activities.star_ratings if activities else []) if s.member == member.id), None)
     return {
@@ -127,8 +140,11 @@ def _member(source: Source, branch: BranchRecords, member: Member, meetings, sta
         "training_hours": hours(trained.per_member.get(member.id, 0.0)),
         "training_sessions": sum(1 for t in trained.sessions if member.id in t.attendees),
         "talks": "；".join(f"{cn(t.date)} {source.name(t.talker)}（{t.reason or '谈心谈话'}）" for t in talks),
-        "awards": "；".join(f"{cn(e.date)} {e.kind}{('：' + e.note) if e.note else ''}" for e in member.events
-                            if e.date and start <= e.date <= end and e.kind == "受表彰"),
+        "deliberations": "；".join(f"{cn(d.date)} {d.content}{f'（{d.capacity}）' if d.capacity else ''}"
+                                   for d in deliberations) or NONE,
+        "thoughts": "；".join(f"{cn(t.date)} {t.form or ''}汇报{('：' + t.content) if t.content else ''}"
+                              for t in thoughts) or NO_THOUGHTS,
+        "awards": "；".join(f"{cn(e.date)} {e.kind}{('：' + e.note) if e.note else ''}" for e in awards) or NONE,
         "services": len(services),
         "pairings": "、".join(p.household or "" for p in (activities.pairings if activities else [])
                              if p.member == member.id),

@@ -30,59 +30,66 @@ def member_id_unique(repo, ctx) -> Iterator[Problem]:
                           key=member_id, related=(first,))
 
 
-def _references(branch: BranchRecords, as_of: dt.date) -> Iterator[tuple[str, dt.date | None, Loc, str, bool]]:
-    """Every member id the branch's records name: (id, date it must hold on, where, what, and
-    whether members of sub-branches count — true for a committee seat and the duty rota)."""
+def _references(branch: BranchRecords,
+                as_of: dt.date) -> Iterator[tuple[str, dt.date | None, Loc, str, bool, bool]]:
+    """Every member id the branch's records name: (id, date it must hold on, where, what, whether
+    members of sub-branches count — true for a committee seat and the duty rota —, and whether it
+    comes from a list of branch.yaml that describes the branch as it is now: 联系党员, 党小组组长,
+    值班安排. Those are dated the checking day; whoever they name must not have left by then, and
+    one who joins after a past checking day is no error there.)"""
     info = branch.info
     committee = info.committee if info else None
     if committee:
         for seat in committee.seats:
-            yield seat.member, seat.since or committee.elected, seat.at("member"), f"委员会{seat.role or '委员'}", True
+            yield (seat.member, seat.since or committee.elected, seat.at("member"), f"委员会{seat.role or '委员'}",
+                   True, False)
     if info:
         for link in info.links:
-            yield link.member, as_of, link.at("member"), "联系党员的班子成员", False
+            yield link.member, as_of, link.at("member"), "联系党员的班子成员", False, True
             for who in link.linked:
-                yield who, as_of, link.at("linked"), f"{link.member}联系的党员", False
+                yield who, as_of, link.at("linked"), f"{link.member}联系的党员", False, True
         for group in info.groups:
             if group.leader:
-                yield group.leader, as_of, group.at("leader"), f"{group.name}组长", False
+                yield group.leader, as_of, group.at("leader"), f"{group.name}组长", False, True
         for rota in info.duty_rota:
             for i, member_id in enumerate(rota.members):
-                yield member_id, as_of, rota.at("members"), f"{rota.weekday}值班人员（第{i + 1}位）", True
+                yield member_id, as_of, rota.at("members"), f"{rota.weekday}值班人员（第{i + 1}位）", True, True
     for m in branch.meetings:
         label = f"{m.date}会议" if m.date else "会议"
         for attr, who in (("host", m.host), ("recorder", m.recorder)):
             if who:
-                yield who, m.date, m.at(attr), f"{label}的{'主持人' if attr == 'host' else '记录人'}", False
+                yield who, m.date, m.at(attr), f"{label}的{'主持人' if attr == 'host' else '记录人'}", False, False
         for who in m.attendees:
-            yield who, m.date, m.at("attendees"), f"{label}的出席人员", False
+            yield who, m.date, m.at("attendees"), f"{label}的出席人员", False, False
         for absence in m.absentees:
-            yield absence.member, m.date, absence.at("member"), f"{label}的缺席人员", False
+            yield absence.member, m.date, absence.at("member"), f"{label}的缺席人员", False, False
     for t in branch.talks:
-        yield t.talker, t.date, t.at("talker"), f"{t.date}谈话的谈话人", False
-        yield t.talkee, t.date, t.at("talkee"), f"{t.date}谈话的谈话对象", False
+        yield t.talker, t.date, t.at("talker"), f"{t.date}谈话的谈话人", False, False
+        yield t.talkee, t.date, t.at("talkee"), f"{t.date}谈话的谈话对象", False, False
     for t in branch.trainings:
         for who in t.attendees:
-            yield who, t.date, t.at("attendees"), f"{t.date}培训“{t.title}”的参加人员", False
+            yield who, t.date, t.at("attendees"), f"{t.date}培训“{t.title}”的参加人员", False, False
     for year, dues in branch.dues.items():
         for account in dues.accounts:
             months = sorted(account.paid or {})
             # A month is owed by whoever belongs on its last day (as the ledger counts it).
             day = add_months(dt.date(year, months[0], 1), 1) - dt.timedelta(days=1) if months else None
-            yield account.member, day, account.at("member"), f"{year}年党费账", False
+            yield account.member, day, account.at("member"), f"{year}年党费账", False, False
     for year, acts in branch.activities.items():
         for service in acts.services:
             for who in service.participants:
-                yield who, service.date, service.at("participants"), f"{service.date}志愿服务的参加人员", False
-        for group_name in ("pairings", "commitments", "commitment_reports", "star_ratings", "appraisals"):
+                yield (who, service.date, service.at("participants"), f"{service.date}志愿服务的参加人员", False,
+                       False)
+        for group_name in ("pairings", "commitments", "commitment_reports", "star_ratings", "appraisals",
+                           "thought_reports", "deliberations"):
             for item in getattr(acts, group_name):
                 yield item.member, getattr(item, "date", None) or getattr(item, "since", None) or \
-                    dt.date(year, 12, 31), item.at("member"), f"{year}年活动记录", False
+                    dt.date(year, 12, 31), item.at("member"), f"{year}年活动记录", False, False
     for a in branch.applicants:
         for who in a.sponsors:
-            yield who, a.admitted or a.candidate, a.at("sponsors"), f"{a.name}的入党介绍人", False
+            yield who, a.admitted or a.candidate, a.at("sponsors"), f"{a.name}的入党介绍人", False, False
         for who in a.mentors:
-            yield who, a.activist, a.at("mentors"), f"{a.name}的培养联系人", False
+            yield who, a.activist, a.at("mentors"), f"{a.name}的培养联系人", False, False
 
 
 @rule("unknown-member", Severity.ERROR, ("XZ-3.7",))
@@ -100,7 +107,7 @@ def unknown_member(branch: BranchRecords, ctx) -> Iterator[Problem]:
         for sub in descendants(ctx.repo, branch):
             wider.update({m.id: m for m in sub.members if m.id})
     periods: dict[int, list] = {}  # a roster of 40 is asked about thousands of times
-    for member_id, day, loc, what, wide in _references(branch, ctx.as_of):
+    for member_id, day, loc, what, wide, current in _references(branch, ctx.as_of):
         if not member_id:
             continue
         member = (wider if wide else roster).get(member_id)
@@ -115,6 +122,8 @@ def unknown_member(branch: BranchRecords, ctx) -> Iterator[Problem]:
         if spans is None:
             spans = periods[id(member)] = membership_periods(member)
         if not any(s <= day and (e is None or day < e) for s, e in spans):  # is_member_on
+            if current and spans and day < spans[0][0]:
+                continue  # today's list names a member who joined after a past checking day
             yield Problem(loc, f"{what}“{member_id}”（{member.name}）在 {day.isoformat()} 不是本支部党员",
                           key=f"{member_id}@{what}")
 
