@@ -222,6 +222,7 @@ def test_a_recorded_base_change_is_due_from_its_month_as_the_profile_reads_it(tm
     rules = rules_for(resolve(profile))
     months = months_of(branch_ledger(load(tmp_path, RAISE.replace("ADOPTED", adopted)), 2026, dt.date(2026, 9, 30), rules,
                                      begin=START), "B1-001")
-    assert [str(e.due) for e in months[:9]] == ["48.00"] * 6 + [from_july] * 3
-    assert [str(e.paid) for e in months[:9]] == ["48.00"] * 6 + [from_july] * 2 + ["0"]  # 交纳 pays the month's amount
+    year, july = Decimal("48.00"), Decimal(from_july)
+    assert [e.due for e in months[:9]] == [year] * 6 + [july] * 3
+    assert [e.paid for e in months[:9]] == [year] * 6 + [july] * 2 + [0]  # 交纳 pays the month's amount
     assert [e.month for e in months if e.owed] == [9]
