@@ -88,3 +88,16 @@ def test_records_doc_field_tables_are_up_to_date() -> None:
     spec.loader.exec_module(module)
     text = (root / "docs" / "records.md").read_text(encoding="utf-8")
     assert module.refreshed(text) == text, "docs/records.md is stale: run python tools/build_docs.py"
+
+
+def test_docs_show_how_each_rule_reads_its_clauses() -> None:
+    """Issue 12: a judgement call is documented in docs/rules.md — every paragraph of a rule's
+    docstring before its examples appears there, whole (not only the first line)."""
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parent.parent / "docs" / "rules.md").read_text(encoding="utf-8")
+    readings = [(r.id, p) for r in all_rules() for p in r.paragraphs[1:]]
+    assert len(readings) > 20
+    assert [(rule_id, p) for rule_id, p in readings if p not in text] == []
+    overdue = next(r for r in all_rules() if r.id == "probation-overdue")
+    assert "细则给上级党委 3 个月审批转正（FZ-34）" in overdue.paragraphs[1]

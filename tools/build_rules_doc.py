@@ -42,7 +42,10 @@ def _cell(name: str, profile: str) -> str:
 
 
 def _rule(rule) -> list[str]:
-    out = [f"### `{rule.id}`（{rule.severity.label}）", "", rule.summary, "", f"适用的党组织：{rule.governs}", ""]
+    out = [f"### `{rule.id}`（{rule.severity.label}）", ""]
+    for paragraph in rule.paragraphs or [rule.summary]:  # what it asks, then how it reads its clauses
+        out += [paragraph, ""]
+    out += [f"适用的党组织：{rule.governs}", ""]
     if rule.clauses:
         out.append("依据：")
         out += [f"- {cid} {cite(cid)}：{catalogue()[cid]['requirement']}" for cid in rule.clauses]

@@ -53,10 +53,26 @@ class Rule:
     def summary(self) -> str:
         return self.doc.strip().splitlines()[0] if self.doc.strip() else self.id
 
+    @property
+    def paragraphs(self) -> list[str]:
+        """The docstring's paragraphs before the examples, each on one line: what the rule asks,
+        then how it reads its clauses where that is a judgement call (docs/rules.md shows them)."""
+        body = re.split(r"\n\s*(?:通过|违反)：", self.doc.strip(), maxsplit=1)[0]
+        return [_join(x.strip() for x in part.splitlines() if x.strip())
+                for part in re.split(r"\n\s*\n", body) if part.strip()]
+
     def example(self, label: str) -> str:
         """The text after `通过：` or `违反：` in the docstring, up to the next label."""
         match = re.search(rf"{label}：(.*?)(?=\n\s*(?:通过|违反)：|\Z)", self.doc, re.S)
         return _dedent(match.group(1)) if match else ""
+
+
+def _join(lines) -> str:
+    """Wrapped docstring lines as one paragraph: Chinese runs on without a space, words do not."""
+    out = ""
+    for line in lines:
+        out += (" " if out and out[-1].isascii() and out[-1].isalnum() and line[0].isascii() else "") + line
+    return out
 
 
 def _dedent(text: str) -> str:
