@@ -129,6 +129,17 @@ def test_dues_book_and_archive(repo) -> None:
     assert zhou["training_hours"] == "6.5" and zhou["meetings_attended"] == 5
 
 
+def test_the_dues_book_shows_a_base_change_from_its_month(tmp_path) -> None:
+    from test_report_fixture import DUES
+
+    changed = DUES.replace('月交额: "42.00", 交纳:', '月交额: "42.00", 基数变动: [{月份: 7, 基数: "7200.00", 月交额: "108.00"}], 交纳:')
+    assert changed != DUES
+    dues = context(load_repository(report_repo(tmp_path, {"B1/dues/2026.yaml": changed})), "dues")
+    row = next(a for a in dues["accounts"] if a["monthly"].startswith("42.00"))
+    assert row["monthly"] == "42.00（7月起108.00）"
+    assert [m["text"] for m in row["months"]][5:7] == ["42.00", "108.00"]
+
+
 def test_an_error_in_the_figures_fails_the_report_loudly(repo, monkeypatch) -> None:
     """No fallback turns a programming error into approximate figures in an official report."""
     import dangjian.figures

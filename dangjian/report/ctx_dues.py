@@ -20,7 +20,8 @@ VARIABLES: Spec = {
     **COMMON,
     "accounts": each("每名党员的党费", {
         "no": "序号", "name": "姓名", "category": "党费类别", "base": "核定基数（元）", "rate": "比例",
-        "monthly": "月交额（元）", "months": each("1 至 12 月", {"month": "月份", "text": "已交金额；欠交；— 表示不在本支部"}),
+        "monthly": "月交额（元）；年内有基数变动的注明自何月起的新数额，如 42.00（7月起108.00）",
+        "months": each("1 至 12 月", {"month": "月份", "text": "已交金额；欠交；— 表示不在本支部"}),
         "paid": "全年实交（元）", "owed": "欠交（元）"}),
     "totals": group("全年合计", DUES),
     "publication": each("收缴使用情况公布表（按公布周期：全年，或上半年、下半年）", {
@@ -88,7 +89,7 @@ def _accounts(source: Source, branch: BranchRecords, year: int, end: dt.date) ->
     except ValueError:  # bad amounts in the record; the totals say so
         return []
     rows = [_row(source, a.member_id, a.account, [(e.belongs, e.closed, e.paid, e.owed, e.recorded) for e in a.months])
-            for a in ledgers]
+            | _changed(a) for a in ledgers]
     rows = sort_by_name(rows, lambda r: r["name"], source.sort)
     for n, row in enumerate(rows, start=1):
         row["no"] = n
@@ -116,6 +117,19 @@ def _row(source: Source, member_id: str, account, months: list[tuple[bool, bool,
             "rate": _rate(account.rate) if account and account.rate is not None else "",
             "monthly": money(account.monthly) if account else "", "months": cells,
             "paid": money(sum((m[2] for m in months), ZERO)), "owed": money(sum((m[3] for m in months), ZERO))}
+
+
+def _changed(ledger) -> dict:
+    """The 月交额 as the ledger charges it: the year's amount, then each month a 基数变动 changes
+    it from (“42.00（7月起108.00）”), so that the column agrees with the months."""
+    if ledger.account is None or not ledger.account.base_changes:
+        return {}
+    notes, amount = [], ledger.account.monthly
+    for entry in ledger.months:
+        if entry.belongs and entry.due != amount:
+            notes.append(f"{entry.month}月起{money(entry.due)}")
+            amount = entry.due
+    return {"monthly": money(ledger.account.monthly) + (f"（{'，'.join(notes)}）" if notes else "")}
 
 
 def _rate(rate: Decimal) -> str:
