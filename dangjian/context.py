@@ -82,14 +82,22 @@ class RunContext:
     problems: list = field(default_factory=list, repr=False)  # dangjian.yaml's load problems (read())
 
     @classmethod
-    def read(cls, root: Path, source, asked: dt.date | None = None, masked: bool = True,
-             today: dt.date | None = None) -> RunContext:
-        """The context of a repository read through `source`: dangjian.yaml read here, its
-        problems kept in `problems` (the run reports them as findings)."""
+    def read(cls, root: Path | None, source, asked: dt.date | None = None, masked: bool = True,
+             today: dt.date | None = None, profile: str | None = None) -> RunContext:
+        """The context of a repository read through `source` (None: no repository, the
+        defaults): dangjian.yaml read here, its problems kept in `problems` (the run reports
+        them as findings)."""
         problems: list = []
-        context = cls.of(read_config(source, source.files(), problems), asked, root, source, masked, today)
+        files = source.files() if source is not None else []
+        context = cls.of(read_config(source, files, problems), asked, root, source, masked, today, profile)
         context.problems = problems
         return context
+
+    @classmethod
+    def for_repo(cls, repo, asked: dt.date | None = None, masked: bool = True, today: dt.date | None = None,
+                 profile: str | None = None) -> RunContext:
+        """The context of a loaded repository (loader.Repository: its configuration, root and source)."""
+        return cls.of(repo.config, asked, repo.root, getattr(repo, "source", None), masked, today, profile)
 
     @classmethod
     def of(cls, config: RepoConfig, asked: dt.date | None = None, root: Path | None = None, source=None,

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from dangjian.calendar import Period, month_end
-from dangjian.context import checking_day, parameters
+from dangjian.context import RunContext
 from dangjian.dues.calc import DuesRules
 from dangjian.dues.ledger import ZERO, BranchLedger, MonthEntry, branch_ledger, histories
 from dangjian.facts import is_member_on, members_on, membership_periods
@@ -88,11 +88,9 @@ class Figures:
         self._ledgers: dict[tuple[str, int, dt.date], BranchLedger] = {}
 
     @classmethod
-    def of(cls, repo, day: dt.date) -> Figures:
-        """The figures of a command that has no run context of its own (the dues commands):
-        checking day `day` or 记录截至, whichever is earlier; the repository's parameters."""
-        params = parameters(repo.config)
-        return cls(repo, checking_day(repo.config, day), lambda name: params[name].value)
+    def of(cls, repo, run: RunContext) -> Figures:
+        """The figures of a command's run: its checking day and parameter accessor."""
+        return cls(repo, run.day, run.param)
 
     def param(self, name: str):
         return self._param(name)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from dangjian.context import RunContext
 from dangjian.loader import load_repository
 from dangjian.street.criteria import CRITERIA, FAIL, LIFE_CRITERIA, criterion_of
 from dangjian.street.rollup import assess, target_for
@@ -17,10 +18,15 @@ RECORDS = Path(__file__).resolve().parent.parent / "records"
 TODAY = dt.date(2026, 11, 22)
 
 
+def assessed(repo, year: int):
+    """The assessment of `year` with the repository's run context on TODAY."""
+    return assess(repo, year, RunContext.for_repo(repo, today=TODAY))
+
+
 @pytest.fixture(scope="module")
 def example():
     repo = load_repository(RECORDS)
-    return repo, {year: assess(repo, year, TODAY) for year in (2025, 2026)}
+    return repo, {year: assessed(repo, year) for year in (2025, 2026)}
 
 
 def copy(tmp_path: Path, profile: str | None = None) -> Path:
@@ -99,7 +105,7 @@ def test_a_gap_in_the_records_fails_the_criterion_and_the_certification(tmp_path
     meetings = root / "CN04" / "meetings" / "2026.yaml"
     text = meetings.read_text(encoding="utf-8")
     meetings.write_text(text.replace("类型: [主题党日]", "类型: [专题会议]"), encoding="utf-8")
-    result = assess(load_repository(root), 2026, TODAY)
+    result = assessed(load_repository(root), 2026)
     s = result.standing("CN04")
     assert s.card.line("WH2-主题党日").status == FAIL and not s.card.meets
     assert s.decertify == ["每月主题党日，固定日开展"] and not s.keeps
@@ -108,14 +114,14 @@ def test_a_gap_in_the_records_fails_the_criterion_and_the_certification(tmp_path
 
 
 def test_the_national_profile_has_no_targets(tmp_path: Path) -> None:
-    result = assess(load_repository(copy(tmp_path, "national")), 2026, TODAY)
+    result = assessed(load_repository(copy(tmp_path, "national")), 2026)
     assert [r.target for r in result.rates] == [None, None, None]
     card = result.standing("CN01").card
     assert card.line("WH2-生活会").status == "达标" and card.meets
 
 
 def test_the_wuhua_profile_asks_for_half_yearly_life_meetings(tmp_path: Path) -> None:
-    result = assess(load_repository(copy(tmp_path, "wuhua")), 2026, TODAY)
+    result = assessed(load_repository(copy(tmp_path, "wuhua")), 2026)
     s = result.standing("CN01")
     assert s.card.line("WH2-生活会").status == FAIL
     assert not s.keeps and "组织生活会、民主评议党员、委员民主生活会" in s.decertify

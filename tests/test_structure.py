@@ -244,3 +244,22 @@ def test_one_holiday_calendar_construction_site() -> None:
     assert _where(r"def holidays\(") == ["dangjian.context", "dangjian.engine"]
     body = re.search(r"def holidays\(.*?\n(?=\S|\n    (?:def|@))", _code("dangjian.engine") + "\n", re.S).group(0)
     assert "self.run.holidays()" in body  # the rules' context hands on the command's calendar
+
+
+def test_commands_take_their_facts_from_one_run_context() -> None:
+    # the profile, the parameters and the checking day are derived in context.py only (`rules`
+    # lists every shipped profile's values: no repository, no run)
+    assert _where(r"(?<!def )\bprofile_of\(") == ["dangjian.context"]
+    assert _where(r"(?<!def )\bchecking_day\(") == ["dangjian.context"]
+    assert _where(r"(?<!def )\bparameters\(") == ["dangjian.commands.rules_cmd", "dangjian.context"]
+    # run contexts are built by the commands; the library builds one only for a caller without
+    # one (engine.make_context: tests, history views), for each git revision it reads (its own
+    # dangjian.yaml) and for a template's trial render (report.check)
+    assert _where(r"RunContext\.(?:of|for_repo|read)\(") == sorted([
+        "dangjian.commands.assess", "dangjian.commands.config_cmd", "dangjian.commands.dues",
+        "dangjian.commands.report", "dangjian.commands.schedule", "dangjian.commands.site",
+        "dangjian.commands.tree", "dangjian.commands.validate",
+        "dangjian.engine", "dangjian.report.check", "dangjian.street.history"])
+    # the clock: read by the context, or once by a command before any repository is loaded
+    assert set(_where(r"\bclock\(\)")) <= {"dangjian.context", "dangjian.commands.validate",
+                                           "dangjian.commands.assess", "dangjian.commands.init_cmd"}

@@ -47,7 +47,7 @@ def assess(
     if trend and at:
         raise fail("--trend 和 --at 只能用一个")
     root = resolve_root(path)
-    today = parse_day(as_of) or clock()
+    today = parse_day(as_of) or clock()  # the day assessed on: every revision's run context takes it
     try:
         if trend:
             text = _trend(root, months, today, fmt)
@@ -59,7 +59,7 @@ def assess(
 
 
 def _assess(root: Path, year: int | None, branch: str | None, every: bool, fmt: str, at: str | None, today) -> str | bytes:
-    from dangjian.context import checking_day
+    from dangjian.context import RunContext
     from dangjian.loader import load_repository
     from dangjian.report.sandbox import ReportError
     from dangjian.street import report, text
@@ -68,13 +68,13 @@ def _assess(root: Path, year: int | None, branch: str | None, every: bool, fmt: 
     from dangjian.street.rollup import assess
 
     if at:
-        repo, result = assess_at(root, at, year, today)
+        repo, _run, result = assess_at(root, at, year, today)
     else:
         repo = load_repository(root)
-        cutoff = checking_day(repo.config, today)
-        if year is not None and year > cutoff.year:
-            raise fail(f"{year} 年晚于台账记录截至的 {cutoff.isoformat()}，无法评估")
-        result = assess(repo, year or cutoff.year, today)
+        run = RunContext.for_repo(repo, today=today)
+        if year is not None and year > run.day.year:
+            raise fail(f"{year} 年晚于台账记录截至的 {run.day.isoformat()}，无法评估")
+        result = assess(repo, year or run.day.year, run)
     ids = [b.id for b in repo.branches if b.info is not None]
     if branch and branch not in ids:
         raise fail(f"记录库中没有编号为“{branch}”的党组织；可用的编号：{'、'.join(ids)}")

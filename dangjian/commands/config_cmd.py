@@ -25,16 +25,17 @@ def show(
     """显示生效的规则集、参数及每个参数的来源，以及宽于全国性规定而未采用的本地数值。"""
     import json
 
-    from dangjian.context import parameters, profile_of
+    from dangjian.context import RunContext
     from dangjian.loader import load_repository
     from dangjian.params import NATIONAL, PROFILE_TITLES
     from dangjian.profiles import conflicts
     from dangjian.profiles import show as text
 
     repo = load_repository(resolve_root(path))
-    profile = profile_of(repo.config)
+    run = RunContext.for_repo(repo)
+    profile = run.profile
     overrides = repo.config.parameters or {}
-    params = parameters(repo.config)
+    params = run.params
     if as_json:
         typer.echo(json.dumps({
             "profile": profile, "title": PROFILE_TITLES.get(profile, ""),

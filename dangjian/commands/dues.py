@@ -87,21 +87,25 @@ def _begin(branch, repo):
     return begin
 
 
-def _rules(repo=None, profile: str | None = None):
-    from dangjian.context import parameters
+def _rules(run):
+    """The dues rules of the run's parameters (its profile, or --profile, and 参数)."""
     from dangjian.dues.calc import rules_for
-    from dangjian.layout import CONFIG_FILE, find_root
-    from dangjian.model import RepoConfig
+
+    return rules_for(run.params)
+
+
+def _calc_context(profile: str | None):
+    """`dues calc` needs no records: the run context of the record repository around the
+    current directory when there is one (else the defaults); --profile replaces its 规则集."""
+    from dangjian.context import RunContext
+    from dangjian.layout import find_root
     from dangjian.params import PROFILES
-    from dangjian.readfile import load_file
     from dangjian.sources import WorkTree
 
     if profile is not None and profile not in PROFILES:
         raise fail(f"未知的规则集“{profile}”，可用：{'、'.join(PROFILES)}")
-    config = repo.config if repo is not None else None
-    if config is None and (root := find_root(Path.cwd())) is not None:
-        config = load_file(WorkTree(root), CONFIG_FILE, RepoConfig, [])
-    return rules_for(parameters(config, profile))
+    root = find_root(Path.cwd())
+    return RunContext.read(root, WorkTree(root) if root is not None else None, profile=profile)
 
 
 @dues_app.command("calc")
@@ -124,7 +128,7 @@ def calc(
             if not sep or not name.strip():
                 raise fail(f"--deduct 的值“{item}”应写成 项目=金额，如 养老保险=520")
             deductions[name.strip()] = value.strip()
-        result = calculate(category, income, deductions, rules=_rules(profile=profile), amount=amount)
+        result = calculate(category, income, deductions, rules=_rules(_calc_context(profile)), amount=amount)
     typer.echo(report.calc_json(result) if as_json else report.calc_text(result))
 
 
@@ -137,15 +141,14 @@ def assess(
     write: Annotated[bool, typer.Option("--write", help="写入 dues/<年>.yaml（不加则只显示改动）")] = False,
 ) -> None:
     """年度核定（XZ-3.3）：按收入计算每名党员当年的月交额，写入各支部的 dues/<年>.yaml。"""
-    from dangjian.context import clock
-
     year = _year(year_text)
-    assessed_on = parse_day(day, "--date") or clock()
+    when = parse_day(day, "--date")
     with _writing(path, write):
-        _assess(path, year, incomes, assessed_on, write)
+        _assess(path, year, incomes, when, write)
 
 
-def _assess(path: Path | None, year: int, incomes: Path | None, assessed_on, write: bool) -> None:
+def _assess(path: Path | None, year: int, incomes: Path | None, when, write: bool) -> None:
+    from dangjian.context import RunContext
     from dangjian.dues import assess as core
     from dangjian.dues.calc import format_money
     from dangjian.dues.incomes import match_incomes, read_incomes
@@ -153,10 +156,12 @@ def _assess(path: Path | None, year: int, incomes: Path | None, assessed_on, wri
     from dangjian.yamlio import unified_diff
 
     repo = _load(path)
+    run = RunContext.for_repo(repo, today=when)  # --date, else the clock, read once
+    assessed_on = run.today
     branches = _scope(repo, path)
     pending = []
     with _user_errors():
-        rules = _rules(repo)
+        rules = _rules(run)
         matched = {}
         if incomes is not None:
             if not incomes.is_file():
@@ -214,15 +219,15 @@ def pay(
     columns: Annotated[Path | None, typer.Option("--columns", metavar="文件", help="收缴表的列名对照文件（YAML）")] = None,
 ) -> None:
     """登记党费交纳：一笔（--member、--month），或一张收缴表（--from）；写入 dues/<年>.yaml（保留注释）。"""
-    from dangjian.context import clock
+    from dangjian.context import RunContext
     from dangjian.dues.calc import DuesError, format_money, to_decimal
     from dangjian.dues.periods import parse_month
 
-    paid_on = parse_day(day, "--date") or clock()
+    when = parse_day(day, "--date")
     if sheet_file is not None:
         if member is not None or amount is not None or note is not None:
             raise fail("--from 不能与 --member、--amount、--note 同用：金额和说明写在收缴表中")
-        _pay_from(path, sheet_file, month, paid_on, columns)
+        _pay_from(path, sheet_file, month, when, columns)
         return
     if member is None or month is None:
         raise fail("请用 --member 和 --month 指定登记哪名党员哪个月的党费，或用 --from 指定收缴表")
@@ -235,7 +240,9 @@ def pay(
         if value is not None and value < 0:
             raise DuesError(f"--amount 的金额不能为负数：{amount}")
     with _writing(path):  # the ledger is read again under the lock: no payment is lost
-        edit = core.record(_load(path), member, year, number, paid_on, value, note)
+        repo = _load(path)
+        paid_on = RunContext.for_repo(repo, today=when).today  # --date, else the clock
+        edit = core.record(repo, member, year, number, paid_on, value, note)
         typer.echo(unified_diff(edit.old, edit.new, edit.rel), nl=False)
         _write(edit.path, edit.new, edit.rel)
     kind = "（记为例外）" if edit.as_exception else ""
@@ -243,10 +250,11 @@ def pay(
                f"交纳日期 {paid_on}{kind}")
 
 
-def _pay_from(path: Path, sheet_file: Path, month: str | None, paid_on, columns: Path | None) -> None:
+def _pay_from(path: Path, sheet_file: Path, month: str | None, when, columns: Path | None) -> None:
     """A collection sheet: every row checked first; then one atomic write per dues file."""
     from decimal import Decimal
 
+    from dangjian.context import RunContext
     from dangjian.dues import pay as core
     from dangjian.dues.calc import DuesError, format_money
     from dangjian.dues.periods import parse_month
@@ -257,6 +265,7 @@ def _pay_from(path: Path, sheet_file: Path, month: str | None, paid_on, columns:
     if not sheet_file.is_file():
         raise fail(f"收缴表不存在：{sheet_file}")
     repo = _load(path)
+    paid_on = RunContext.for_repo(repo, today=when).today  # --date, else the clock
     branches = _scope(repo, path)
     roster = [m for b in branches for m in b.members]
     with _user_errors():
@@ -285,7 +294,7 @@ def status(
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
 ) -> None:
     """某月的党费交纳情况：谁已交，谁欠交多少、从哪个月起。有欠交时退出码为 1。"""
-    from dangjian.context import clock
+    from dangjian.context import RunContext
     from dangjian.dues import report
     from dangjian.dues.periods import parse_month
     from dangjian.figures import Figures
@@ -293,7 +302,7 @@ def status(
     with _user_errors():
         year, number = parse_month(month)
         repo = _load(path)
-        rows = report.status(_scope(repo, path), year, number, Figures.of(repo, clock()))
+        rows = report.status(_scope(repo, path), year, number, Figures.of(repo, RunContext.for_repo(repo)))
     cells = [report.status_cells(r) for r in rows]
     if as_json:
         keys = ("branch", "member", "name", "monthly", "this_month", "owed", "owed_since")
@@ -319,7 +328,7 @@ def summary(
 ) -> None:
     """党费收缴使用情况公布表：各党组织和街道合计的应交、实交、欠交、上缴、支出、结余。"""
     from dangjian import calendar
-    from dangjian.context import clock
+    from dangjian.context import RunContext
     from dangjian.dues import report
     from dangjian.dues.periods import parse_month
     from dangjian.figures import Figures
@@ -332,9 +341,10 @@ def summary(
     half = int(half_text) if half_text else None
     if output_format not in ("table", "md", "json"):
         raise fail(f"未知的输出格式“{output_format}”，可用：table、md、json")
-    day = parse_day(as_of) or clock()
+    asked = parse_day(as_of)
     with _user_errors():
         repo = _load(path)
+        run = RunContext.for_repo(repo, asked)  # the checking day: --as-of or today, never after 记录截至
         if month_text:
             month_year, number = parse_month(month_text)
             if month_year != year:
@@ -343,5 +353,5 @@ def summary(
         else:
             period = calendar.half(year, half) if half else calendar.whole(year)
             months = period.months
-        rows, missing = report.summary(_scope(repo, path), year, months, Figures.of(repo, day))
+        rows, missing = report.summary(_scope(repo, path), year, months, Figures.of(repo, run))
     typer.echo(report.summary_text(rows, period, repo.config.name or "", output_format, missing))

@@ -25,12 +25,14 @@ def site(
     """生成街道党建工作看板（静态网页）：街道总览一页、每个党组织一页，含评估表、比例变化、会议和党费图表；
     网页不含脚本、不从网络加载任何内容，可离线在电脑和手机上查看。"""
     from dangjian import emit
-    from dangjian.context import clock
+    from dangjian.context import RunContext
+    from dangjian.loader import load_repository
     from dangjian.site.build import build
 
-    root = resolve_root(path)
+    repo = load_repository(resolve_root(path))
+    run = RunContext.for_repo(repo, today=parse_day(as_of))  # --as-of, else the clock, read once
     try:
-        written = build(root, out, parse_day(as_of) or clock(), months, force)
+        written = build(repo, run, out, months, force)
     except emit.OutputRefused as exc:
         raise fail(str(exc)) from None
     except OSError as exc:

@@ -17,12 +17,12 @@ def register(app: typer.Typer) -> None:
 def tree(path: Annotated[Path | None, typer.Argument(help="记录库目录（默认为当前目录所在的记录库）", metavar="记录库")] = None) -> None:
     """显示组织架构：街道党工委 → 党总支 → 党支部 → 党小组，以及各级党员人数。"""
     from dangjian import dates
-    from dangjian.context import checking_day, clock
+    from dangjian.context import RunContext
     from dangjian.facts import members_on
     from dangjian.loader import load_repository
 
     repo = load_repository(resolve_root(path))
-    day = checking_day(repo.config, clock())
+    day = RunContext.for_repo(repo).day
     children: dict = {}
     for b in repo.branches:
         children.setdefault(b.parent, []).append(b)

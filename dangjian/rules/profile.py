@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from dangjian.context import profile_of
 from dangjian.findings import Problem, Severity
 from dangjian.params import NATIONAL
 from dangjian.profiles import OVERRIDE, Conflict, looser, show, value_problem
@@ -57,5 +56,5 @@ def param_looser(repo, ctx) -> Iterator[Problem]:
         national = NATIONAL.get(name)
         if national is None or value_problem(name, value) or not looser(name, value, national.value):
             continue
-        conflict = Conflict(profile_of(config), name, value, OVERRIDE, national.value, national.clause)
+        conflict = Conflict(ctx.run.profile, name, value, OVERRIDE, national.value, national.clause)
         yield Problem(_where(config, name), f"参数“{name}”：{conflict.describe()}；不能放宽全国性规定", key=str(name))

@@ -11,9 +11,8 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from dangjian.context import checking_day
+from dangjian.context import RunContext
 from dangjian.emit import made_by_us, write_output
-from dangjian.loader import load_repository
 from dangjian.site import svg
 from dangjian.site.names import page_names
 from dangjian.site.templates import STYLE, environment
@@ -56,13 +55,14 @@ def trend_chart(points: list, current) -> tuple[Markup, str]:
                                  series)), note
 
 
-def build(root: Path, out: Path, today: dt.date, months: int = 12, force: bool = False) -> list[Path]:
-    repo = load_repository(root)
-    result = assess(repo, checking_day(repo.config, today).year, today)
+def build(repo, run: RunContext, out: Path, months: int = 12, force: bool = False) -> list[Path]:
+    """The dashboard of a loaded repository; `run` is the command's run context."""
+    root = repo.root
+    result = assess(repo, run.day.year, run)
     ids = [s.card.branch_id for s in result.standings]
     data = context(result, repo, ids)
     try:
-        points = trend(root, months, today)
+        points = trend(root, months, run.today)
     except HistoryError:
         points = []
     env = environment()

@@ -13,7 +13,7 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
-from dangjian.context import checking_day
+from dangjian.context import RunContext
 from dangjian.engine import make_context, run, severity_for
 from dangjian.findings import Finding, Severity
 from dangjian.layout import year_of_path
@@ -75,16 +75,18 @@ def year_day(year: int, cutoff: dt.date) -> dt.date:
     return min(dt.date(year + 1, 1, 1), cutoff)
 
 
-def run_year(repo, year: int, today: dt.date) -> YearRun:
-    cutoff = checking_day(repo.config, today)
+def run_year(repo, year: int, context: RunContext) -> YearRun:
+    """The rules over one year of `repo`; `context` is the command's (checking day, parameters,
+    holiday calendar)."""
+    cutoff = context.day
     as_of = year_day(year, cutoff)
     start = dt.date(year, 1, 1)
     config = dataclasses.replace(repo.config, records_from=max(repo.config.records_from or start, start))
     view = dataclasses.replace(repo, config=config)
     view.street = getattr(repo, "street", None)
     ignore = {"future-date"} if as_of < cutoff else None
-    findings = run(view, as_of, ignore=ignore)
-    return YearRun(year, as_of, cutoff, findings, make_context(view, as_of))
+    findings = run(view, as_of, ignore=ignore, context=context)
+    return YearRun(year, as_of, cutoff, findings, make_context(view, as_of, context))
 
 
 def _in_year(path: str, year: int) -> bool:

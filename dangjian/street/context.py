@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from dangjian.context import profile_of
 from dangjian.dues.calc import format_money
 from dangjian.params import PROFILE_TITLES
 from dangjian.street.criteria import CJ_AREAS, CJ_CLAUSES, CJ_SECTIONS, FAIL, FAIR, NA, PASS, WH_AREAS
@@ -122,7 +121,7 @@ def context(a: Assessment, repo, cards_for: list[str] | None = None) -> dict:
     return {
         "title": f"{config.name or ''}{a.year}年党支部标准化规范化建设评估",
         "street": config.name or "", "year": a.year, "as_of": a.run.as_of.isoformat(),
-        "profile": profile_of(config), "profile_title": PROFILE_TITLES.get(profile_of(config), ""),
+        "profile": a.run.ctx.run.profile, "profile_title": PROFILE_TITLES.get(a.run.ctx.run.profile, ""),
         "rates": [rate_row(r) for r in a.rates], "weak_target": a.weak_target, "totals": totals,
         "branches": rows, "cards": [card_context(s) for s in a.standings if s.card.branch_id in wanted],
         "street_findings": [_finding(f) for f in a.street_findings],

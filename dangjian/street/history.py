@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from dangjian.context import checking_day
+from dangjian.context import RunContext
 from dangjian.dates import SHANGHAI, add_months
 from dangjian.loader import load_repository
 from dangjian.sources import GitTree
@@ -84,9 +84,11 @@ def load_at(root: Path, sha: str):
 
 
 def assess_at(root: Path, rev: str, year: int | None, today: dt.date):
-    """The assessment of the records at revision `rev` (year: the cut-off's year by default)."""
+    """The assessment of the records at revision `rev` (year: the cut-off's year by default),
+    with the run context of that revision (its own dangjian.yaml) on `today`."""
     repo = load_at(root, resolve(root, rev))
-    return repo, assess(repo, year or checking_day(repo.config, today).year, today)
+    run = RunContext.for_repo(repo, today=today)
+    return repo, run, assess(repo, year or run.day.year, run)
 
 
 def month_ends(today: dt.date, months: int) -> list[tuple[str, dt.date]]:
@@ -114,9 +116,10 @@ def trend(root: Path, months: int, today: dt.date) -> list[Point]:
         if commit.sha not in loaded:
             loaded[commit.sha] = load_at(root, commit.sha)
         repo = loaded[commit.sha]
-        year = min(int(label[:4]), checking_day(repo.config, day).year)  # records that stop earlier: their last year
+        run = RunContext.for_repo(repo, today=day)  # each revision has its own dangjian.yaml
+        year = min(int(label[:4]), run.day.year)  # records that stop earlier: their last year
         carried = f"{commit.day.year}-{commit.day.month:02d}" != label
-        points.append(Point(label, commit, carried, day, assess(repo, year, day)))
+        points.append(Point(label, commit, carried, day, assess(repo, year, run)))
     return points
 
 

@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from dangjian.context import RunContext
 from dangjian.dates import add_months, add_years
 from dangjian.facts import members_on
 from dangjian.figures import Figures as FigureBook
@@ -74,8 +75,9 @@ def target_for(targets: object, year: int) -> int | None:
     return int(targets[years[-1]] if years[-1] in targets else targets[str(years[-1])]) if years else None
 
 
-def assess(repo, year: int, today: dt.date) -> Assessment:
-    run = run_year(repo, year, today)
+def assess(repo, year: int, context: RunContext) -> Assessment:
+    """The assessment of `year`; `context` is the command's run context for `repo`."""
+    run = run_year(repo, year, context)
     by_id = {b.id: b for b in repo.branches}
     standings = [stand(repo, by_id[c.branch_id], c, run) for c in cards(repo, run)]
     kinds = run.ctx.param("创建参评类型") or []
@@ -116,6 +118,3 @@ def _figures(branch, run: YearRun, figures: FigureBook) -> Figures:
     out.meetings = figures.meetings_by_month(branch, run.year)
     return out
 
-
-def assess_many(repo, years: list[int], today: dt.date) -> list[Assessment]:
-    return [assess(repo, y, today) for y in years]
