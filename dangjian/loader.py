@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dangjian import model
+from dangjian.context import read_config
 from dangjian.findings import Problem
 from dangjian.layout import (
-    CONFIG_FILE,
     PRIVATE_MEMBERS,
     ROSTER_FILES,
     branch_year_file,
@@ -91,9 +91,7 @@ def load_lazy(root: Path, source=None, engine: str = "fast", config: model.RepoC
     problems: list[tuple[str, Problem]] = []
     files = source.files()
     if config is None:
-        if CONFIG_FILE in files:
-            config = load_file(source, CONFIG_FILE, model.RepoConfig, problems, engine)
-        config = config or model.RepoConfig(name="（未命名）", loc=Loc(CONFIG_FILE))
+        config = read_config(source, files, problems, engine)  # the one reader of dangjian.yaml
     branch_dirs, owners = _layout(files)
     repo = Repository(root=root, config=config, load_problems=problems, files=files)
     repo.source = source

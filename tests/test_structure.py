@@ -263,3 +263,9 @@ def test_commands_take_their_facts_from_one_run_context() -> None:
     # the clock: read by the context, or once by a command before any repository is loaded
     assert set(_where(r"\bclock\(\)")) <= {"dangjian.context", "dangjian.commands.validate",
                                            "dangjian.commands.assess", "dangjian.commands.init_cmd"}
+
+
+def test_one_reader_of_the_configuration() -> None:
+    # dangjian.yaml is read through context.read_config only (the loader and `dues calc` call it)
+    assert _where(r"load_file\([^)]*CONFIG_FILE") == ["dangjian.context"]
+    assert "dangjian.context" in GRAPH["dangjian.loader"]
