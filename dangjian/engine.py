@@ -8,14 +8,16 @@ functions with a cache and worker processes. Nothing here knows about either.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from dangjian import suppress
 from dangjian.context import RunContext
-from dangjian.findings import Finding, Problem, Severity
+from dangjian.findings import Finding, Problem, Severity, cap_findings
+from dangjian.limits import CappedList, more_message
 from dangjian.loader import Repository
 from dangjian.params import Effective
 from dangjian.rules import Rule, all_rules, get, is_rule
@@ -85,7 +87,7 @@ def severity_of(rule: Rule, config) -> Severity | None:
 
 def _finding(rule: Rule, severity: Severity, problem: Problem) -> Finding:
     return Finding(problem.loc, rule.id, severity, problem.message, rule.clauses, problem.key,
-                   problem.related, problem.excerpt)
+                   problem.related, problem.excerpt, problem.more)
 
 
 def run(repo: Repository, as_of: dt.date, select: set[str] | None = None,
@@ -131,7 +133,7 @@ def settle_with(findings: list[Finding], read_lines, files, config, select: set[
             out.append(Finding(problem.loc, rule_id, Severity(severity), problem.message, rule.clauses, problem.key))
     if applied is not None:
         applied.extend(result.applied)
-    return sorted(set(out), key=Finding.sort_key)
+    return cap_findings(sorted(set(out), key=Finding.sort_key))
 
 
 def filtered(findings, select: set[str] | None, ignore: set[str] | None) -> list[Finding]:
@@ -165,7 +167,7 @@ def rules_on(target, ctx: Context, scope: str) -> list[Finding]:
         if scope == "branch" and (target.info is None or (not target.roster_ok and rule.needs_roster)):
             continue
         try:
-            out.extend(_finding(rule, severity, problem) for problem in rule.func(target, ctx))
+            out.extend(_capped(_finding(rule, severity, problem) for problem in rule.func(target, ctx)))
         except Exception as exc:  # a rule must never take the run down with it
             crash = get("rule-crash")
             where = getattr(getattr(target, "info", None), "loc", None) or repo.config.loc
@@ -173,6 +175,15 @@ def rules_on(target, ctx: Context, scope: str) -> list[Finding]:
                 where, f"规则 {rule.id} 运行出错（{type(exc).__name__}: {exc}），请把此信息报告给维护者",
                 key=rule.id)))
     return out
+
+
+def _capped(findings: Iterable[Finding]) -> list[Finding]:
+    """One rule's findings, at most FINDINGS_PER_RULE per file; the rest only counted (a rule
+    over a file of a million items must not hold a million findings)."""
+    out: list[Finding] = CappedList(lambda f: f.loc.path)
+    out.extend(findings)
+    return [*out, *(dataclasses.replace(first, message=more_message(count), key="", related=(), excerpt="", more=count)
+                    for first, count in out.dropped.values())]
 
 
 def branch_findings(branch, ctx: Context, unload: bool = False) -> list[Finding]:

@@ -6,10 +6,15 @@ import enum
 from dataclasses import dataclass, field
 
 from dangjian.emit import escape_field
+from dangjian.limits import (
+    EXCERPT_LINE_MAX,
+    EXCERPT_LINES,
+    FINDINGS_PER_FILE,
+    FINDINGS_PER_RULE,
+    MESSAGE_MAX,
+    more_message,
+)
 from dangjian.located import Loc
-
-MESSAGE_MAX = 400  # characters of a message; a value quoted in it is cut beyond this
-EXCERPT_LINE_MAX = 160  # characters of each excerpt line
 
 
 def cap(text: str, limit: int = MESSAGE_MAX) -> str:
@@ -24,7 +29,35 @@ def cap(text: str, limit: int = MESSAGE_MAX) -> str:
 def cap_excerpt(text: str) -> str:
     if len(text) <= EXCERPT_LINE_MAX:
         return text
-    return "\n".join(cap(line, EXCERPT_LINE_MAX) for line in text.split("\n")[:8])
+    return "\n".join(cap(line, EXCERPT_LINE_MAX) for line in text.split("\n")[:EXCERPT_LINES])
+
+
+def cap_findings(findings: list[Finding]) -> list[Finding]:
+    """At most FINDINGS_PER_RULE findings of one rule and FINDINGS_PER_FILE of one file, in the
+    order given; what is left out is one summary finding per file and rule ("另有 N 个同类问题"),
+    which also takes in the summaries the loader and the rules already made."""
+    per_rule: dict[tuple[str, str], int] = {}
+    per_file: dict[str, int] = {}
+    hidden: dict[tuple[str, str], tuple[Finding, int]] = {}
+    kept: list[Finding] = []
+    for f in findings:
+        group = (f.loc.path, f.rule)
+        if f.more:
+            first, count = hidden.get(group, (f, 0))
+            hidden[group] = (first, count + f.more)
+            continue
+        per_rule[group] = per_rule.get(group, 0) + 1
+        per_file[f.loc.path] = per_file.get(f.loc.path, 0) + 1
+        if per_rule[group] <= FINDINGS_PER_RULE and per_file[f.loc.path] <= FINDINGS_PER_FILE:
+            kept.append(f)
+        else:
+            first, count = hidden.get(group, (f, 0))
+            hidden[group] = (first, count + 1)
+    if not hidden:
+        return kept
+    for first, count in hidden.values():
+        kept.append(Finding(first.loc, first.rule, first.severity, more_message(count), first.clauses, more=count))
+    return sorted(kept, key=Finding.sort_key)
 
 
 class Severity(enum.IntEnum):
@@ -55,6 +88,7 @@ class Problem:
     key: str = ""  # a stable key (member id, month…) for fingerprints that survive line moves
     related: tuple[Loc, ...] = ()
     excerpt: str = ""
+    more: int = 0  # a summary line: it stands for this many problems not listed (limits.more_message)
 
 
 @dataclass(frozen=True)
@@ -67,6 +101,7 @@ class Finding:
     key: str = ""
     related: tuple[Loc, ...] = field(default=(), compare=False)
     excerpt: str = field(default="", compare=False)
+    more: int = 0  # a summary line standing for this many findings not listed (cap_findings)
 
     def __post_init__(self) -> None:
         # Every finding passes here: a quoted record value cannot forge a line of output (a CI

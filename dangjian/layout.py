@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from dangjian.limits import FIRST_YEAR, LAST_YEAR
+
 CONFIG_FILE = "dangjian.yaml"
 # Directories at the root kept for the street's own records, holiday files and templates.
 STREET_DIR = "street"
@@ -29,7 +31,7 @@ _YEAR_FILE = re.compile(r"(?:^|/)([^/]+)/(\d{4})\.ya?ml$")
 def year_file(rel: str) -> tuple[str, int] | None:
     """(kind, year) of a year file path relative to its directory (`meetings/2026.yaml`), else None."""
     match = _YEAR_FILE.fullmatch(rel)
-    return (match.group(1), int(match.group(2))) if match else None
+    return (match.group(1), int(match.group(2))) if match and FIRST_YEAR <= int(match.group(2)) <= LAST_YEAR else None
 
 
 def branch_year_file(inner: str) -> tuple[str, int] | None:
@@ -45,10 +47,16 @@ def street_year_file(rel: str) -> tuple[str, int] | None:
     return found if found and found[0] in STREET_YEAR_KINDS else None
 
 
+def year_out_of_range(rel: str) -> int | None:
+    """The year of a <kind>/<year>.yaml name whose year no record can have (0000, 9999)."""
+    match = _YEAR_FILE.search("/" + rel)
+    return int(match.group(2)) if match and not FIRST_YEAR <= int(match.group(2)) <= LAST_YEAR else None
+
+
 def year_of_path(path: str) -> int | None:
     """The year a per-year file is for: `CN01/meetings/2025.yaml` → 2025."""
     match = _YEAR_FILE.search("/" + path)
-    return int(match.group(2)) if match else None
+    return int(match.group(2)) if match and FIRST_YEAR <= int(match.group(2)) <= LAST_YEAR else None
 
 
 def dir_of(rel: str) -> str:

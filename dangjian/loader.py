@@ -21,7 +21,9 @@ from dangjian.layout import (
     organisation_dirs,
     owner,
     reserved,
+    year_out_of_range,
 )
+from dangjian.limits import FIRST_YEAR, LAST_YEAR
 from dangjian.located import Loc
 from dangjian.readfile import load_file, parse, read
 from dangjian.schema import Converter
@@ -90,6 +92,9 @@ def load_lazy(root: Path, source=None, engine: str = "fast", config: model.RepoC
     source = source or WorkTree(root)
     problems: list[tuple[str, Problem]] = []
     files = source.files()
+    for shown in getattr(source, "undecodable", ()):
+        problems.append(("file-unreadable", Problem(Loc(shown), "文件名或目录名不是 UTF-8 编码，无法显示，其中的记录未检查："
+                                                                  "请用中文、字母或数字重新命名")))
     if config is None:
         config = read_config(source, files, problems, engine)  # the one reader of dangjian.yaml
     branch_dirs, owners = _layout(files)
@@ -181,8 +186,8 @@ def _merge_private(records: model.BranchRecords, source, rel: str, problems: lis
             if converted is not None:
                 setattr(member, attr, converted)
                 member.locs[attr] = Loc(rel, *(vpos or pos))
-    for issue in converter.issues:
-        problems.append((issue.rule, Problem(issue.loc, issue.message)))
+    for issue in converter.all_issues():
+        problems.append((issue.rule, Problem(issue.loc, issue.message, more=issue.more)))
 
 
 def _load_into(records: model.BranchRecords, rel: str, inner: str, source, problems, engine,
@@ -196,6 +201,11 @@ def _load_into(records: model.BranchRecords, rel: str, inner: str, source, probl
             records.applicants = obj.applicants
         return
     match = branch_year_file(inner)
+    if not match and year_out_of_range(inner) is not None:
+        problems.append(("unknown-file", Problem(
+            Loc(rel), f"文件名中的年份 {year_out_of_range(inner):04d} 不在 {FIRST_YEAR} 至 {LAST_YEAR} 年之间，"
+                      "此文件未被检查：请改为记录所属的年份，如 meetings/2026.yaml")))
+        return
     if not match:
         problems.append(("unknown-file", Problem(
             Loc(rel), "无法识别的文件名：党组织目录下应为 branch.yaml、members.yaml、applicants.yaml，"

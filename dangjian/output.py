@@ -36,7 +36,7 @@ def fingerprint(finding: Finding) -> str:
 def summary(findings: list[Finding]) -> dict:
     count = {s: 0 for s in Severity}
     for f in findings:
-        count[f.severity] += 1
+        count[f.severity] += f.more or 1  # a summary line stands for the findings it did not list
     return {"errors": count[Severity.ERROR], "warnings": count[Severity.WARNING], "notes": count[Severity.NOTE]}
 
 
@@ -111,6 +111,7 @@ def as_json(findings: list[Finding], prefix: str, files: int, as_of: str, suppre
             "message": f.message, "clauses": _clauses_json(f.clauses), "fingerprint": fingerprint(f),
             "related": [{"path": display_path(Finding(r, "", f.severity, ""), prefix), "line": r.line,
                          "column": r.col} for r in f.related],
+            **({"more": f.more} if f.more else {}),
         } for f in findings],
         "suppressions": [{"path": f"{prefix}/{s.file}" if prefix not in ("", ".") else s.file, "line": s.line,
                           "rule": s.rule, "reason": s.reason} for s in suppressed],
@@ -150,6 +151,7 @@ def sarif(findings: list[Finding], prefix: str, rules: list) -> str:
                 **({"relatedLocations": [
                     {"id": i, **location(display_path(Finding(r, "", f.severity, ""), prefix), r.line, r.col)}
                     for i, r in enumerate(f.related)]} if f.related else {}),
+                **({"properties": {"more": f.more}} if f.more else {}),
             } for f in findings],
         }],
     }

@@ -7,6 +7,8 @@ checked against the registry where findings are stamped (engine.stamp_problems).
 
 from __future__ import annotations
 
+import errno
+
 from dangjian.decode import decode_record
 from dangjian.findings import Problem
 from dangjian.located import Loc
@@ -48,15 +50,15 @@ def convert_bytes(data: bytes, rel: str, cls, problems: list, engine: str = "fas
     skip = {(p.loc.line, p.loc.col) for _rule, p in problems[issues_before:]}
     converter = Converter(rel, skip)
     obj = converter.record(cls, value, value.pos if hasattr(value, "pos") else (1, 1), "文件")
-    for issue in converter.issues:
-        problems.append((issue.rule, Problem(issue.loc, issue.message)))
+    for issue in converter.all_issues():
+        problems.append((issue.rule, Problem(issue.loc, issue.message, more=issue.more)))
     return obj
 
 
 def read(source, rel: str, problems: list) -> bytes | None:
     try:
         return source.read(rel)
-    except (OSError, PermissionError) as exc:
+    except OSError as exc:
         problems.append(("file-unreadable", Problem(Loc(rel), f"无法读取文件：{_reason(exc)}")))
         return None
 
@@ -76,15 +78,22 @@ def parse(data: bytes, rel: str, problems: list, engine: str = "fast", record: b
     value, parse_issues = parse_text(text, engine)
     for issue in parse_issues:
         problems.append((issue.rule, Problem(Loc(rel, issue.line, issue.col), issue.message,
-                                             excerpt=issue.excerpt)))
+                                             excerpt=issue.excerpt, more=issue.more)))
     if value is None and not parse_issues:
         problems.append(("empty-file", Problem(Loc(rel), "文件是空的：请填写内容或删除此文件")))
     return value
 
 
+_REASONS = {errno.ENOENT: "文件不存在", errno.EISDIR: "这是一个目录", errno.EACCES: "没有读取权限",
+            errno.EPERM: "没有读取权限", errno.ELOOP: "符号链接循环指向自身，找不到真正的文件",
+            errno.ENAMETOOLONG: "文件名过长"}
+
+
 def _reason(exc: Exception) -> str:
-    if isinstance(exc, FileNotFoundError):
-        return "文件不存在"
-    if isinstance(exc, IsADirectoryError):
-        return "这是一个目录"
-    return str(exc)
+    """Why a file could not be read, in Chinese (the system's own words are English)."""
+    reason = _REASONS.get(getattr(exc, "errno", None) or 0)
+    if reason is not None:
+        return reason
+    if isinstance(exc, OSError) and exc.errno is None and exc.args:
+        return str(exc.args[0])  # ours (too large, not a regular file, a link leaving the repository)
+    return f"{getattr(exc, 'strerror', None) or exc}"

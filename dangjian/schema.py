@@ -10,12 +10,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import math
 import types
 import typing
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from dangjian.limits import shorten
+from dangjian.limits import MAX_QUANTITY, CappedList, more_message, shorten
 from dangjian.located import LList, LMap, Loc
 
 # Kinds of string that YAML would silently turn into numbers when left unquoted.
@@ -64,6 +65,7 @@ class Issue:
     rule: str
     loc: Loc
     message: str
+    more: int = 0  # for a summary line: how many issues of this rule it stands for
 
 
 def doc_title(cls) -> str:
@@ -152,8 +154,13 @@ class Converter:
 
     def __init__(self, path: str, skip: set[tuple[int, int]] | None = None) -> None:
         self.path = path
-        self.issues: list[Issue] = []
+        self.issues: list[Issue] = CappedList()  # a million bad items cost a few kilobytes
         self.skip = skip or set()  # positions the parser already reported (e.g. impossible dates)
+
+    def all_issues(self) -> list[Issue]:
+        """The issues kept, then one summary line per rule for those only counted."""
+        return [*self.issues, *(Issue(rule, first.loc, more_message(count), count)
+                                for rule, (first, count) in self.issues.dropped.items())]
 
     def loc(self, pos: tuple[int, int] | None) -> Loc:
         return Loc(self.path, *(pos or (1, 1)))
@@ -161,7 +168,8 @@ class Converter:
     def issue(self, rule: str, pos, message: str) -> None:
         if rule in ("wrong-type", "invalid-value") and pos in self.skip:
             return
-        self.issues.append(Issue(rule, self.loc(pos), message))
+        if not self.issues.bump(rule):
+            self.issues.append(Issue(rule, self.loc(pos), message))
 
     def record(self, cls, value, pos=(1, 1), context: str = ""):
         if not isinstance(value, LMap):
@@ -176,6 +184,9 @@ class Converter:
         for k, v in value.items():
             step = plan.get(k)
             if step is None:
+                if self.issues.full("unknown-key"):  # only counted: no hint to compute
+                    self.issue("unknown-key", value.key_pos.get(k), "")
+                    continue
                 guess = difflib.get_close_matches(str(k), list(plan), n=1, cutoff=0.4)
                 hint = f"，是否想写“{guess[0]}”？" if guess else f"。可用的键：{'、'.join(plan)}"
                 self.issue("unknown-key", value.key_pos.get(k), f"未知的键“{k}”{hint}")
@@ -300,6 +311,10 @@ class Converter:
                 return v
         elif tp is float:
             if isinstance(v, (int, float)) and not isinstance(v, bool):
+                if not math.isfinite(v) or abs(v) > MAX_QUANTITY:  # .inf 学时 would make every total inf
+                    self.issue("invalid-value", pos, f"“{name}”的值“{shorten(str(v))}”不是有效的数量"
+                                                     f"（应为有限的数，不超过 {MAX_QUANTITY}）")
+                    return None
                 return float(v)
         elif tp is bool:
             if isinstance(v, bool):

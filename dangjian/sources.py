@@ -9,12 +9,22 @@ can tell what changed without reading everything again.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from dangjian.limits import MAX_FILE_BYTES
 
 # Generated documents that may carry personal numbers (checked by the privacy rule).
 DOCUMENT_SUFFIXES = (".md", ".markdown", ".csv", ".txt", ".html", ".htm", ".docx", ".xlsx", ".tsv")
+
+
+def _utf8(name: str) -> bool:
+    return name.isascii() or not any("\udc80" <= c <= "\udcff" for c in name)
+
+
+def shown_path(rel: str) -> str:
+    """A path as text that can be shown and written: bytes that are not UTF-8 as \\xNN."""
+    return os.fsencode(rel).decode("utf-8", "backslashreplace")
 
 
 def _visible(rel: str) -> bool:
@@ -37,19 +47,31 @@ class WorkTree:
         self.root = root
         self._files: list[str] | None = None
         self._documents: list[str] = []
+        self.undecodable: list[str] = []  # names that are not UTF-8, escaped (see _walk)
 
     def _walk(self) -> None:
-        out, docs = [], []
+        out, docs, undecodable = [], [], []
         for dirpath, dirnames, filenames in os.walk(self.root):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in ("node_modules",))
             rel_dir = Path(dirpath).relative_to(self.root).as_posix()
+
+            def rel_of(name: str, rel_dir: str = rel_dir) -> str:
+                return name if rel_dir == "." else f"{rel_dir}/{name}"
+
+            # A name that is not UTF-8 (os.walk gives its bytes as surrogates) can be neither shown,
+            # nor written to a page, a report or the cache: it is named, escaped, as one finding.
+            undecodable += [shown_path(rel_of(n)) for n in (*dirnames, *filenames)
+                            if not n.startswith(".") and not _utf8(n) and (n in dirnames or is_record_candidate(n))]
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in ("node_modules",)
+                                 and _utf8(d))
             for name in filenames:
-                rel = name if rel_dir == "." else f"{rel_dir}/{name}"
+                rel = rel_of(name)
+                if not _utf8(name):
+                    continue
                 if is_record_candidate(rel):
                     out.append(rel)
                 elif is_document(rel):
                     docs.append(rel)
-        self._files, self._documents = sorted(out), sorted(docs)
+        self._files, self._documents, self.undecodable = sorted(out), sorted(docs), sorted(undecodable)
 
     def files(self) -> list[str]:
         if self._files is None:
@@ -71,17 +93,14 @@ class WorkTree:
     def _checked(self, rel: str) -> Path:
         path = self.root / rel
         if path.is_symlink():
-            target = path.resolve()
-            if not target.is_relative_to(self.root.resolve()):
+            # realpath, not Path.resolve(): a link to itself must be a finding, not a RuntimeError
+            target = Path(os.path.realpath(path))
+            if not target.is_relative_to(Path(os.path.realpath(self.root))):
                 raise PermissionError("符号链接指向记录库之外，已拒绝读取")
         return path
 
     def read(self, rel: str) -> bytes:
-        path = self._checked(rel)
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise FileTooLarge(size)
-        return path.read_bytes()
+        return read_regular(self._checked(rel))[0]
 
     def digests(self, rels: list[str], index=None) -> dict[str, str | None]:
         """Content digest per file (None for a file that cannot be read: it is never cached)."""
@@ -92,18 +111,50 @@ class WorkTree:
             try:
                 path = self._checked(rel)
                 st = path.stat()
-                digest = index.lookup(rel, st) if index is not None else None
+                digest = index.lookup(rel, st) if index is not None and stat.S_ISREG(st.st_mode) else None
                 if digest is None:
-                    if st.st_size > MAX_FILE_BYTES:
-                        out[rel] = None
-                        continue
-                    digest = file_digest(path.read_bytes())
+                    data, st = read_regular(path)
+                    digest = file_digest(data)
                     if index is not None:
                         index.record(rel, st, digest)
                 out[rel] = digest
-            except OSError:
+            except OSError:  # unreadable, not a regular file, too large: never cached
                 out[rel] = None
         return out
+
+
+def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> tuple[bytes, os.stat_result]:
+    """The bytes of a regular file and its status, or OSError (with a Chinese message for what
+    is not a regular file or is too large). A FIFO named *.yaml would block the open and the
+    read for ever, and a device such as /dev/zero never ends: the kind and size are checked
+    before anything is read, on the file actually opened (fstat), and no more than `limit`
+    bytes are ever read, even from a file that grows meanwhile."""
+    if not stat.S_ISREG(os.stat(path).st_mode):  # before opening: opening a device can act on it
+        raise NotRegularFile(os.stat(path).st_mode)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+                 | getattr(os, "O_BINARY", 0))
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):  # swapped between the check and the open
+            raise NotRegularFile(st.st_mode)
+        if st.st_size > limit:
+            raise FileTooLarge(st.st_size)
+        chunks, total = [], 0
+        while chunk := os.read(fd, min(limit + 1 - total, 1 << 20)):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:
+                raise FileTooLarge(total)
+        return b"".join(chunks), st
+    finally:
+        os.close(fd)
+
+
+class NotRegularFile(OSError):
+    def __init__(self, mode: int) -> None:
+        kind = ("命名管道（FIFO）" if stat.S_ISFIFO(mode) else "设备文件" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+                else "目录" if stat.S_ISDIR(mode) else "套接字" if stat.S_ISSOCK(mode) else "特殊文件")
+        super().__init__(f"这不是普通文件，而是{kind}，未读取；台账只能是普通的 YAML 文件")
 
 
 class FileTooLarge(OSError):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from dangjian.limits import EXCERPT_WIDTH, MAX_NUMBER_DIGITS
+from dangjian.limits import EXCERPT_WIDTH, MAX_NUMBER_DIGITS, CappedList, more_message
 from dangjian.located import LList, LMap
 
 _TAG = "tag:yaml.org,2002:"
@@ -29,6 +29,7 @@ class ParseIssue:
     col: int
     message: str
     excerpt: str = ""
+    more: int = 0  # for a summary line: how many issues of this rule it stands for
 
 
 class Resolver12(yaml.resolver.BaseResolver):
@@ -307,10 +308,13 @@ def parse_text(text: str, engine: str = "fast") -> tuple[object, list[ParseIssue
         return None, [ParseIssue("yaml-syntax", 1, 1, f"YAML 无法解析：{exc}")]
     if node is None:
         return None, []
+    issues = CappedList()
     try:
-        return build(node, issues), issues
+        value = build(node, issues)
     except RecursionError:
         return None, [ParseIssue("yaml-syntax", 1, 1, "文件嵌套层次过深，无法读取")]
+    return value, [*issues, *(ParseIssue(rule, first.line, first.col, more_message(count), more=count)
+                              for rule, (first, count) in issues.dropped.items())]
 
 
 def _ruamel_compose(text: str):

@@ -16,6 +16,7 @@ import re
 from dangjian import calendar
 from dangjian.calendar import Period
 from dangjian.dates import add_months
+from dangjian.limits import FIRST_YEAR, LAST_YEAR
 from dangjian.report.sandbox import ReportError
 
 
@@ -27,7 +28,7 @@ def parse_month(text: str) -> tuple[int, int]:
 
 
 def parse_year(text: str) -> int:
-    if not re.fullmatch(r"\s*\d{4}\s*", text or "") or not 1921 <= int(text) <= 2999:
+    if not re.fullmatch(r"\s*\d{4}\s*", text or "") or not FIRST_YEAR <= int(text) <= LAST_YEAR:
         raise ReportError(f"--year 的值“{text}”无效，应写成四位年份，如 2025")
     return int(text)
 

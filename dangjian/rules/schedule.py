@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from dangjian import calendar as P
 from dangjian.findings import Problem, Severity
+from dangjian.layout import year_of_path
 from dangjian.located import Loc
 from dangjian.model import BranchRecords
 from dangjian.rules.registry import BRANCHES, rule
@@ -26,6 +27,12 @@ from dangjian.schedule.planfile import PLAN_DIR, read
 
 _PLAN = re.compile(rf"(?:^|/){PLAN_DIR}/(\d{{4}})\.ya?ml$")
 _HOLIDAY = re.compile(rf"^{HOLIDAY_DIR}/(\d{{4}})\.ya?ml$")
+
+
+def _year_file(pattern: re.Pattern, rel: str) -> re.Match | None:
+    """A plan or holiday file of a year a record can have (plan/0000.yaml is not one)."""
+    match = pattern.search(rel)
+    return match if match and year_of_path(rel) else None
 
 
 def _read(repo, rel: str) -> bytes:
@@ -45,7 +52,7 @@ def _plans(branch: BranchRecords, ctx) -> dict[int, tuple]:
         found = {}
         own = f"{branch.directory}/{PLAN_DIR}/" if branch.directory else f"{PLAN_DIR}/"
         for rel in branch.files:
-            match = _PLAN.search(rel)
+            match = _year_file(_PLAN, rel)
             if match and rel.startswith(own) and "/" not in rel[len(own):]:
                 year = int(match.group(1))
                 try:
@@ -61,7 +68,7 @@ def _plans(branch: BranchRecords, ctx) -> dict[int, tuple]:
 def _first_plan_year(ctx) -> int | None:
     cache = _cache(ctx)
     if "first" not in cache:
-        years = [int(m.group(1)) for rel in ctx.repo.files if (m := _PLAN.search(rel))]
+        years = [int(m.group(1)) for rel in ctx.repo.files if (m := _year_file(_PLAN, rel))]
         cache["first"] = min(years) if years else None
     return cache["first"]
 
@@ -222,7 +229,7 @@ def holiday_file_invalid(repo, ctx) -> Iterator[Problem]:
     for rel in repo.files:
         if not rel.startswith(f"{HOLIDAY_DIR}/"):
             continue
-        match = _HOLIDAY.match(rel)
+        match = _year_file(_HOLIDAY, rel)
         if not match:
             yield Problem(Loc(rel), f"无法识别的文件名：{HOLIDAY_DIR}/ 下应为“年份.yaml”，如 {HOLIDAY_DIR}/2027.yaml")
             continue
