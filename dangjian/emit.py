@@ -337,6 +337,8 @@ def disk_message(exc: OSError, target: Path) -> str:
         return f"没有权限写入 {target}（或其所在目录）"
     if exc.errno == errno.EISDIR:
         return f"{target} 是一个目录，不能作为输出文件"
+    if exc.errno == errno.EEXIST:
+        return f"{target} 已存在且不是目录；-o 应指定输出目录"
     if exc.errno == errno.ENOTDIR:
         return f"{target} 的上级路径中有一个不是目录的文件"
     return f"无法写入 {target}：{exc.strerror or exc}"

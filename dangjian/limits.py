@@ -8,11 +8,13 @@ of output. Each limit is named once here and imported where it is enforced.
 from __future__ import annotations
 
 MAX_FILE_BYTES = 16 * 1024 * 1024  # larger files are refused with a finding, never parsed
+MAX_CACHED_FILE_BYTES = 1024 * 1024  # larger files are parsed on every run rather than stored as models in the cache
 EXCERPT_WIDTH = 120  # characters of a quoted line shown around a syntax error
 MESSAGE_MAX = 400  # characters of a finding's message; a value quoted in it is cut beyond this
 EXCERPT_LINE_MAX = 160  # characters of each line of a finding's excerpt
 EXCERPT_LINES = 8  # lines of a finding's excerpt
 SHOWN_CHARS = 40  # characters of a user's value quoted in a message
+MAX_DEPTH = 100  # nesting of lists and mappings in a record file (records need fewer than 10)
 MAX_NUMBER_DIGITS = 100  # an unquoted number longer than this is a finding (Python's int() stops at 4,300)
 MAX_QUANTITY = 100_000  # hours, days or square metres written as a decimal number in a record
 MAX_PARAMETER = 10_000  # a count or quantity in 参数 of dangjian.yaml: 10,000 months still ends before year 9999

@@ -11,6 +11,7 @@ import errno
 
 from dangjian.decode import decode_record
 from dangjian.findings import Problem
+from dangjian.limits import MAX_CACHED_FILE_BYTES
 from dangjian.located import Loc
 from dangjian.schema import Converter
 from dangjian.suppress import directives, unchecked
@@ -28,15 +29,19 @@ def load_file(source, rel: str, cls, problems: list, engine: str = "fast", model
         problems.extend(found)
         return obj
     before = len(problems)
-    obj = _load_file(source, rel, cls, problems, engine)
-    models.put(rel, cls, engine, (obj, problems[before:]))
+    sizes: list[int] = []
+    obj = _load_file(source, rel, cls, problems, engine, sizes)
+    if sum(sizes) <= MAX_CACHED_FILE_BYTES:  # a huge file's models cost more to store than to parse
+        models.put(rel, cls, engine, (obj, problems[before:]))
     return obj
 
 
-def _load_file(source, rel: str, cls, problems: list, engine: str):
+def _load_file(source, rel: str, cls, problems: list, engine: str, sizes: list | None = None):
     data = read(source, rel, problems)
     if data is None:
         return None
+    if sizes is not None:
+        sizes.append(len(data))
     return convert_bytes(data, rel, cls, problems, engine, record=True)
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from dangjian.limits import EXCERPT_WIDTH, MAX_NUMBER_DIGITS, CappedList, more_message
+from dangjian.limits import EXCERPT_WIDTH, MAX_DEPTH, MAX_NUMBER_DIGITS, CappedList, more_message
 from dangjian.located import LList, LMap
 
 _TAG = "tag:yaml.org,2002:"
@@ -282,37 +282,187 @@ def build(node, issues: list[ParseIssue]):
     return mapping
 
 
+_ANCHOR_MESSAGE = "台账中不允许使用锚点（&）和别名（*）：请把内容直接写出来"
+_DEEP = "文件嵌套层次过深，无法读取"
+
+
+class _Refused(Exception):
+    """An anchor or alias, or nesting beyond MAX_DEPTH: the whole file is one finding."""
+
+    def __init__(self, issue: ParseIssue) -> None:
+        self.issue = issue
+
+
+def build_events(loader, issues: list[ParseIssue]):
+    """The values of one document straight from the parser's events, as `build` makes them from
+    nodes, with the same findings. No node tree is made: a 15 MB file costs its values only,
+    not also two million nodes with their marks. An anchor or alias is refused as soon as it
+    is seen (never expanded) and nesting deeper than MAX_DEPTH is refused (_Refused)."""
+    get = loader.get_event
+    get()  # StreamStart
+    document = get()
+    if isinstance(document, yaml.StreamEndEvent):
+        return None
+    scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+    starts = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+    ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    resolvers = _FIRST_CHAR
+    # One frame per open collection: [container, is_map, key awaiting its value (or _NO_KEY), key pos].
+    stack: list[list] = []
+    result = None
+    dropping = 0  # depth inside a collection that is dropped (a bad tag, a key that is a collection …)
+    dropped_at = None  # where a dropped collection stood, when it still counts as a value (None)
+    drop_next = False  # the next value is dropped whole (after a refused or duplicate key)
+    while True:
+        event = get()
+        cls = event.__class__
+        if cls is alias_event or getattr(event, "anchor", None) is not None:
+            mark = event.start_mark
+            raise _Refused(ParseIssue("yaml-anchor", mark.line + 1, mark.column + 1, _ANCHOR_MESSAGE))
+        if dropping:
+            if cls in starts:
+                dropping += 1
+            elif cls in ends:
+                dropping -= 1
+                if not dropping and dropped_at is not None and stack:
+                    _add(stack, None, dropped_at)
+            continue
+        if drop_next:
+            drop_next = False
+            if cls in starts:
+                dropping, dropped_at = 1, None
+            continue  # a scalar: gone
+        if cls is scalar_event:
+            mark = event.start_mark
+            tag = event.tag
+            value = event.value
+            if tag is None or tag == "!":
+                tag = _STR
+                implicit = event.implicit
+                if implicit[0]:
+                    if not value:
+                        tag = _NULL
+                    else:
+                        for candidate, regexp in resolvers.get(value[0], ()):
+                            if regexp.match(value):
+                                tag = candidate
+                                break
+                elif not implicit[1] and not value:
+                    tag = _NULL
+            if tag != _STR:
+                if tag in ALLOWED_TAGS:
+                    value = _scalar(event, tag, issues)
+                else:
+                    issues.append(_tag_issue(tag, mark))
+                    value = None
+            if stack and stack[-1][1] and stack[-1][2] is _NO_KEY:
+                drop_next = not _key(stack[-1], value, tag, mark, issues)
+            elif stack:
+                _add(stack, value, mark)
+            else:
+                result = value
+        elif cls in starts:
+            mark = event.start_mark
+            tag = event.tag
+            as_key = bool(stack) and stack[-1][1] and stack[-1][2] is _NO_KEY
+            bad_tag = tag is not None and tag != "!" and tag not in ALLOWED_TAGS
+            if bad_tag:
+                issues.append(_tag_issue(tag, mark))
+            if as_key:  # a key that is a list or mapping (or has a bad tag): it and its value go
+                issues.append(ParseIssue("yaml-syntax", mark.line + 1, mark.column + 1, "键必须是简单的文字"))
+                dropping, dropped_at, drop_next = 1, None, True
+                continue
+            if bad_tag:
+                dropping, dropped_at = 1, mark
+                continue
+            if len(stack) >= MAX_DEPTH:
+                raise _Refused(ParseIssue("yaml-syntax", 1, 1, _DEEP))
+            pos = (mark.line + 1, mark.column + 1)
+            stack.append([LMap(pos) if cls is yaml.MappingStartEvent else LList(pos),
+                          cls is yaml.MappingStartEvent, _NO_KEY, None])
+        elif cls in ends:
+            value = stack.pop()[0]
+            if stack:
+                _add(stack, value, None)
+            else:
+                result = value
+        else:  # DocumentEnd: one document only, as get_single_node requires
+            event = get()
+            if not isinstance(event, yaml.StreamEndEvent):
+                raise yaml.composer.ComposerError("expected a single document in the stream", document.start_mark,
+                                                  "but found another document", event.start_mark)
+            return result
+
+
+_NO_KEY = object()
+
+
+def _tag_issue(tag: str, mark) -> ParseIssue:
+    return ParseIssue("yaml-tag", mark.line + 1, mark.column + 1,
+                      f"台账中不允许使用标签“{tag.replace(_TAG, '!!')}”：请去掉以“!”开头的标记")
+
+
+def _key(frame: list, key, tag: str, mark, issues: list) -> bool:
+    """Take a scalar as the key awaiting a value in the mapping `frame`; False when the key is
+    refused (not simple text, or a duplicate) and its value is to be dropped."""
+    line, col = mark.line + 1, mark.column + 1
+    if key is None and tag != _NULL:
+        issues.append(ParseIssue("yaml-syntax", line, col, "键必须是简单的文字"))
+        return False
+    mapping = frame[0]
+    if key in mapping:
+        first = mapping.key_pos[key]
+        issues.append(ParseIssue("duplicate-key", line, col,
+                                 f"键“{key}”重复（第{first[0]}行已有），后一个会覆盖前一个，请删除或合并"))
+        return False
+    frame[2] = key
+    frame[3] = (line, col)
+    return True
+
+
+def _add(stack: list, value, mark) -> None:
+    """A complete value for the collection on top of the stack; `mark` is where it began
+    (None: it is a collection, which knows its own position)."""
+    frame = stack[-1]
+    pos = (mark.line + 1, mark.column + 1) if mark is not None else value.pos
+    if frame[1]:
+        key = frame[2]
+        frame[0].key_pos[key] = frame[3]
+        frame[0].val_pos[key] = pos
+        frame[0][key] = value
+        frame[2] = _NO_KEY
+    else:
+        frame[0].item_pos.append(pos)
+        frame[0].append(value)
+
+
 def parse_text(text: str, engine: str = "fast") -> tuple[object, list[ParseIssue]]:
     """Parse one document. Returns (value or None, issues); never raises on bad input."""
-    issues: list[ParseIssue] = []
+    issues = CappedList()
     try:
-        if "&" in text or "*" in text:  # cheap pre-check; only these files can hold anchors
-            issues = _find_anchors(text)
-            if issues:
-                return None, issues
         if engine == "ruamel":
+            if "&" in text or "*" in text:  # cheap pre-check; only these files can hold anchors
+                found = _find_anchors(text)
+                if found:
+                    return None, found
             node = _ruamel_compose(text)
+            value = None if node is None else build(node, issues)
         else:
             loader = FastLoader(text)
             try:
-                node = loader.get_single_node()
+                value = build_events(loader, issues)
             finally:
                 loader.dispose()
+    except _Refused as exc:
+        return None, [exc.issue]
     except yaml.MarkedYAMLError as exc:
         return None, [syntax_issue(exc, text)]
+    except RecursionError:
+        return None, [ParseIssue("yaml-syntax", 1, 1, _DEEP)]
     except Exception as exc:  # ruamel's errors and anything else a parser may raise
         if hasattr(exc, "problem_mark"):
             return None, [syntax_issue(exc, text)]
-        if isinstance(exc, RecursionError):
-            return None, [ParseIssue("yaml-syntax", 1, 1, "文件嵌套层次过深，无法读取")]
         return None, [ParseIssue("yaml-syntax", 1, 1, f"YAML 无法解析：{exc}")]
-    if node is None:
-        return None, []
-    issues = CappedList()
-    try:
-        value = build(node, issues)
-    except RecursionError:
-        return None, [ParseIssue("yaml-syntax", 1, 1, "文件嵌套层次过深，无法读取")]
     return value, [*issues, *(ParseIssue(rule, first.line, first.col, more_message(count), more=count)
                               for rule, (first, count) in issues.dropped.items())]
 

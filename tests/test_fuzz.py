@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -93,3 +94,86 @@ def test_fast_and_ruamel_paths_agree_on_arbitrary_text(data) -> None:
     slow_value, slow_issues = parse_text(text, "ruamel")
     if not fast_issues and not slow_issues:
         assert fast_value == slow_value
+
+
+# The fast path builds values from the parser's events (no node tree); the node builder is the
+# plain path. They must agree on every file the tests hold and on the odd shapes below.
+ODD = [
+    "a: 1\na: 2\n", "{a: 1, a: {b: 2}}\n", "? [a]\n: 1\nb: 2\n", "? {a: 1}\n: [x]\n", "!!python/object {a: 1}\n",
+    "a: !!python/object {b: 1}\nc: 2\n", "- !!python/name [1]\n- 2\n", "!!str 12\n", "!!int '12'\n", "a: !foo 1\n",
+    "!!map {a: 1}\n", "!!seq [1]\n", "~: 1\n", ": 1\n", "a: 2026-02-30\n", "'': x\n", "[[[]]]\n", "- \n- a\n",
+    "a:\n  - {b: 1, b: 2}\n  - [c, d]\n", "1: x\n2: y\n", "0x1F: 1\n", ".inf: 1\n", "a: .nan\n", "---\na: 1\n...\n",
+    "a: 1\n---\nb: 2\n", "", "# only\n", "---\n", "!!python/object:os.system\n", "!!foo [a]: 1\nb: 2\n",
+]
+
+
+def _event_and_node_builders(text: str):
+    from dangjian.yamlread import FastLoader, build, build_events
+
+    def node() -> tuple:
+        loader = FastLoader(text)
+        try:
+            issues: list = []
+            root = loader.get_single_node()
+            return (None if root is None else build(root, issues)), issues
+        finally:
+            loader.dispose()
+
+    def events() -> tuple:
+        loader = FastLoader(text)
+        try:
+            issues: list = []
+            return build_events(loader, issues), issues
+        finally:
+            loader.dispose()
+
+    return node, events
+
+
+def _record_texts() -> list[str]:
+    from dangjian.decode import decode_record
+
+    here = Path(__file__).parent
+    texts = (decode_record(p.read_bytes())[0] for p in sorted([*here.glob("fixtures/**/*.yaml"), *here.glob("corpus/**/*.yaml")]))
+    return [t for t in texts if t is not None]
+
+
+@pytest.mark.parametrize("text", [*ODD, *_record_texts()])
+def test_events_builder_equals_node_builder(text: str) -> None:
+    import yaml
+
+    from dangjian.yamlread import _find_anchors, _Refused
+
+    node, events = _event_and_node_builders(text)
+    anchors = _find_anchors(text) if "&" in text or "*" in text else []
+    if anchors:  # refused as soon as seen, never expanded (the node builder would expand a bomb)
+        with pytest.raises(_Refused) as refused:
+            events()
+        assert refused.value.issue == anchors[0]
+        return
+    try:
+        expected = node()
+    except yaml.YAMLError:
+        with pytest.raises(yaml.YAMLError):
+            events()
+        return
+    value, issues = events()
+    assert repr(value) == repr(expected[0])  # repr: nan is not equal to itself
+    complex_key = any(i.message == "键必须是简单的文字" for i in expected[1])
+    if not complex_key:  # issues inside a key that is a whole list are not reported twice
+        assert [(i.rule, i.line, i.col, i.message) for i in issues] == \
+            [(i.rule, i.line, i.col, i.message) for i in expected[1]]
+    _positions_equal(value, expected[0])
+
+
+def _positions_equal(a, b) -> None:
+    from dangjian.located import LList, LMap
+
+    if isinstance(a, LMap):
+        assert a.pos == b.pos and a.key_pos == b.key_pos and a.val_pos == b.val_pos
+        for k in a:
+            _positions_equal(a[k], b[k])
+    elif isinstance(a, LList):
+        assert a.pos == b.pos and a.item_pos == b.item_pos
+        for x, y in zip(a, b, strict=True):
+            _positions_equal(x, y)

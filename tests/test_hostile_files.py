@@ -184,3 +184,13 @@ def test_a_five_megabyte_line_gives_a_short_finding(cli, tmp_path: Path, text: s
         output = cli("validate", root, "--format", fmt).output
         assert len(output.encode()) < 200_000, fmt
         assert "339903193702238811" not in output
+
+
+@pytest.mark.parametrize("args", [("report", "monthly", "--branch", "B1", "--month", "2026-10"), ("site",)])
+def test_an_output_directory_that_is_a_file_is_a_message(cli, tmp_path: Path, args) -> None:
+    root = make_repo(tmp_path)
+    existing = tmp_path / "existing.txt"
+    existing.write_text("mine\n", encoding="utf-8")
+    result = cli(*args, root, "-o", existing)
+    assert result.exit_code == 2 and "已存在且不是目录" in result.output
+    assert existing.read_text(encoding="utf-8") == "mine\n"
