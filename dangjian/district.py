@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 SUMMARY_FORMAT = "dangjian-street-summary"
@@ -67,10 +67,14 @@ def _percent_money(part: Decimal, whole: Decimal) -> str:
 
 
 def _money(value, where: str) -> Decimal:
+    """A street summary's total, by the one money rule (NaN or 1e999999 in a hand-edited
+    summary would otherwise reach the district table or raise in its arithmetic)."""
+    from dangjian.money import MoneyError, parse_money
+
     try:
-        return Decimal(str(value))
-    except (InvalidOperation, ValueError):
-        raise RollupError(f"{where} 的金额“{value}”无法读取") from None
+        return parse_money(value, f"{where} 的金额")
+    except MoneyError as exc:
+        raise RollupError(str(exc)) from None
 
 
 def read_summary(path: Path) -> StreetRow:

@@ -182,6 +182,7 @@ class GitTree:
         self.prefix = self.root.resolve().relative_to(self.top.resolve()).as_posix()
         self._blobs: dict[str, str] = {}
         self._docs: dict[str, str] = {}
+        self.undecodable: list[str] = []  # names that are not UTF-8, escaped (as WorkTree)
         self._reader = gitio.BlobReader(root)
         if rev is None:
             listing = gitio.git(root, "ls-files", "-s", "-z", "--full-name", "--", ".")
@@ -198,7 +199,10 @@ class GitTree:
     def _add(self, top_rel: str, sha: str) -> None:
         rel = top_rel if self.prefix == "." else top_rel[len(self.prefix) + 1:] \
             if top_rel.startswith(self.prefix + "/") else None
-        if rel and is_record_candidate(rel):
+        if rel and not _utf8(rel):
+            if is_record_candidate(rel):
+                self.undecodable.append(shown_path(rel))
+        elif rel and is_record_candidate(rel):
             self._blobs[rel] = sha
         elif rel and is_document(rel):
             self._docs[rel] = sha
@@ -240,4 +244,4 @@ class GitTree:
         else:
             args += ["--end-of-options", gitio.resolve(self.root, rev)]
         out = gitio.git(self.root, *args, "--", ".")
-        return sorted(p for p in out.split("\0") if p and is_record_candidate(p))
+        return sorted(p if _utf8(p) else shown_path(p) for p in out.split("\0") if p and is_record_candidate(p))

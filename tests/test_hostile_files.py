@@ -103,6 +103,23 @@ def test_a_branch_folder_whose_name_is_not_utf8(cli, tmp_path: Path) -> None:
         page.read_text(encoding="utf-8")  # every page written is valid UTF-8
 
 
+@POSIX
+def test_a_staged_name_that_is_not_utf8(cli, tmp_path: Path, monkeypatch) -> None:
+    from test_cli import git
+
+    root = make_repo(tmp_path)
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "init")
+    odd = Path(os.fsdecode(os.fsencode(str(root)) + b"/B1/talks/\xff.yaml"))
+    odd.write_text("谈话: []\n", encoding="utf-8")
+    git(root, "add", "-A")
+    monkeypatch.chdir(root)
+    for args in (("--staged",), ("--since", "HEAD")):
+        result = cli("validate", *args)
+        assert result.exit_code == 1 and "B1/talks/\\xff.yaml" in result.output and "UTF-8" in result.output, args
+
+
 def test_a_year_no_record_can_have_is_a_finding_and_not_loaded(cli, tmp_path: Path) -> None:
     meetings = (BASE / "B1/meetings/2026.yaml").read_text(encoding="utf-8")
     root = make_repo(tmp_path, {"B1/meetings/0000.yaml": meetings, "B1/dues/9999.yaml": "年度: 9999\n",

@@ -87,3 +87,14 @@ def test_rollup_refuses_what_is_not_a_summary(summaries, tmp_path) -> None:
     twice = dangjian("rollup", folder / "1.json", folder / "1.json", "-o", tmp_path / "区")
     assert twice.returncode == 2 and "只能给一份" in twice.stderr
     assert not (tmp_path / "区").exists()
+
+
+@pytest.mark.parametrize("due", ["NaN", "1e999999", "-5", "Infinity"])
+def test_rollup_reads_the_totals_by_the_money_rule(summaries, tmp_path, due: str) -> None:
+    folder, _repos = summaries
+    data = json.loads((folder / "1.json").read_text(encoding="utf-8"))
+    data["totals"]["due"] = due
+    edited = tmp_path / "改过.json"
+    edited.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    done = dangjian("rollup", edited, folder / "2.json", "-o", tmp_path / "区")
+    assert done.returncode == 2 and "改过.json" in done.stderr and "金额" in done.stderr and "Traceback" not in done.stderr
