@@ -8,14 +8,17 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import settings
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
-# CI runs the same examples every time (a red CI must be reproducible); elsewhere hypothesis
-# explores new ones on each run.
-settings.register_profile("ci", derandomize=True, database=None)
-if os.environ.get("CI"):
-    settings.load_profile("ci")
+# Machines here have 2 noisy cores: how long an example takes says nothing about the code, so
+# no per-example deadline and no too-slow health check anywhere (speed is measured in make bench).
+# CI also runs the same examples every time (a red CI must be reproducible); elsewhere
+# hypothesis explores new ones on each run.
+_patient = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("dev", **_patient)
+settings.register_profile("ci", derandomize=True, database=None, **_patient)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BASE = FIXTURES / "base"
