@@ -37,13 +37,13 @@ class Context:
     as_of: dt.date
     run: RunContext
     index: Mapping | None = field(default=None, repr=False)
+    params: dict[str, Effective] = field(init=False, repr=False)  # the run's, looked up often
 
-    @property
-    def params(self) -> dict[str, Effective]:
-        return self.run.params
+    def __post_init__(self) -> None:
+        self.params = self.run.params
 
     def param(self, name: str):
-        return self.run.param(name)
+        return self.params[name].value
 
     def holidays(self) -> HolidayCalendar:
         return self.run.holidays()
