@@ -100,6 +100,11 @@ class Figures:
         """The run's dues parameters, parsed once (the ledger reads 大额党费 and the 基数变动 reading)."""
         return DuesRules.from_accessor(self._param)
 
+    def forget(self, branch: BranchRecords) -> None:
+        """Drop the ledgers kept for one branch (a run over a district is done with it)."""
+        for key in [k for k in self._ledgers if k[0] == branch.id]:
+            del self._ledgers[key]
+
     # --- dues ----------------------------------------------------------------------------------
 
     def closed_through(self, branch: BranchRecords, end: dt.date | None = None) -> dt.date:

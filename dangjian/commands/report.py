@@ -67,7 +67,7 @@ def report(
 def _make(kind, path, branch, every, month, year, formats, out_dir, sort, masked, pdf, seconds, notes,
           force=False) -> None:
     from dangjian.context import RunContext
-    from dangjian.loader import load_repository
+    from dangjian.loader import load_lazy
     from dangjian.report import periods, run
     from dangjian.report.sandbox import ReportError
     from dangjian.report.sorting import SORT_MODES
@@ -85,7 +85,8 @@ def _make(kind, path, branch, every, month, year, formats, out_dir, sort, masked
     if branch and every:
         raise ReportError("--branch 和 --all 只能用一个")
     root = resolve_root(path)
-    repo = load_repository(root)
+    # Rosters now, each organisation's other records while its report is made (report/run.py).
+    repo = load_lazy(root)
     context = RunContext.of(repo.config, root=root, source=repo.source, masked=masked)
     period = periods.choose(kind.name, kind.period, month, year, context.day)
     if not branch and not every:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 
-from dangjian import dates, engine
+from dangjian import dates
 from dangjian.calendar import Period
 from dangjian.context import RunContext
 from dangjian.facts import membership_periods
@@ -34,8 +34,6 @@ class Source:
     run: RunContext  # checking day, parameters, masking (dangjian/context.py)
     sort: str = "stroke"
     notes: list[str] = field(default_factory=list)  # warnings for stderr (not part of any report)
-    _findings: dict = field(default_factory=dict, repr=False)
-    _owned: dict = field(default_factory=dict, repr=False)  # day → {organisation directory: findings}
 
     @property
     def masked(self) -> bool:
@@ -72,17 +70,22 @@ class Source:
         return mask_phone(number) if self.masked else number
 
     @cached_property
-    def findings(self) -> list:
-        """The engine's findings for the whole repository as of the period's end."""
-        return self.findings_on(self.as_of)
+    def judge(self):
+        """The run's findings, judged one organisation at a time (report/judging.py)."""
+        from dangjian.report.judging import Judge
 
-    def findings_on(self, day: dt.date) -> list:
-        if day not in self._findings:
-            found = engine.run(self.repo, day, context=self.run)
-            if day < self.checking_day:  # a past period: later records are not "in the future", just later
-                found = [f for f in found if f.rule != "future-date"]
-            self._findings[day] = found
-        return self._findings[day]
+        return Judge(self.repo, self.checking_day, self.run)
+
+    def release(self, branch: BranchRecords) -> None:
+        """One organisation's report is made: forget its records, ledgers and findings, so that
+        a district's reports hold one branch's records at a time (they load again if asked for)."""
+        unload = getattr(branch, "unload", None)
+        if unload is not None:
+            unload()
+        if "figures" in self.__dict__:
+            self.figures.forget(branch)
+        if "judge" in self.__dict__:
+            self.judge.forget(branch.directory)
 
     @property
     def checking_day(self) -> dt.date:

@@ -10,25 +10,6 @@ from dangjian.model import BranchRecords
 from dangjian.report.common import Source
 
 
-def owner_of(path: str, directories: list[str]) -> str | None:
-    """The deepest organisation directory holding `path` (sub-branches live inside 党总支)."""
-    best = None
-    for directory in directories:
-        if directory and path.startswith(directory + "/") and (best is None or len(directory) > len(best)):
-            best = directory
-    return best
-
-
-def _deepest(path: str, directories: set[str]) -> str | None:
-    """owner_of for a set of directories: look the path's own parents up, deepest first."""
-    parts = path.split("/")
-    for end in range(len(parts) - 1, 0, -1):
-        candidate = "/".join(parts[:end])
-        if candidate in directories:
-            return candidate
-    return None
-
-
 def _row(finding: Finding, directory: str) -> dict:
     path = finding.loc.path
     shown = path[len(directory) + 1:] if directory and path.startswith(directory + "/") else path
@@ -40,31 +21,18 @@ def _row(finding: Finding, directory: str) -> dict:
             "clauses": clauses, "file": shown, "line": finding.loc.line}
 
 
-def owned(source: Source, day: dt.date) -> dict[str | None, list[Finding]]:
-    """The findings on `day` by the organisation directory they concern (None: the repository's),
-    sorted out once per run rather than once per organisation."""
-    if day not in source._owned:
-        directories = {b.directory for b in source.repo.branches if b.directory}
-        by_owner: dict[str | None, list[Finding]] = {}
-        for finding in source.findings_on(day):
-            by_owner.setdefault(_deepest(finding.loc.path, directories), []).append(finding)
-        source._owned[day] = by_owner
-    return source._owned[day]
-
-
 def for_branch(source: Source, branch: BranchRecords) -> list[dict]:
-    return [_row(f, branch.directory) for f in owned(source, source.as_of).get(branch.directory, [])]
+    return [_row(f, branch.directory) for f in source.judge.owned(branch.directory, source.as_of)]
 
 
 def new_in_period(source: Source, branch: BranchRecords) -> list[dict]:
     """Findings as of the period's end that were not there the day before it began: the month's own."""
-    before = set(owned(source, source.period.start - dt.timedelta(days=1)).get(branch.directory, []))
-    return [_row(f, branch.directory) for f in owned(source, source.as_of).get(branch.directory, [])
-            if f not in before]
+    before = source.period.start - dt.timedelta(days=1)
+    return [_row(f, branch.directory) for f in source.judge.new_since(branch.directory, source.as_of, before)]
 
 
 def for_repository(source: Source) -> list[dict]:
-    return [_row(f, "") for f in owned(source, source.as_of).get(None, [])]
+    return [_row(f, "") for f in source.judge.owned(None, source.as_of)]
 
 
 def tally(rows: list[dict]) -> dict:

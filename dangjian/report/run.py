@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dangjian.context import RunContext
-from dangjian.loader import load_repository
+from dangjian.loader import load_lazy
 from dangjian.model import BranchRecords
 from dangjian.report import findings, kinds, render, templates
 from dangjian.report.common import Period, Source, branch_label, header, titled
@@ -83,7 +83,7 @@ def stem_for(context: dict, period: Period) -> str:
 def produce(request: Request, repo=None) -> Result:
     """Build, render and write one organisation's report at a time: a district's 1,000 contexts are
     never held together, only their summary rows (and the rendered files until they are named)."""
-    repo = repo or load_repository(request.root)
+    repo = repo or load_lazy(request.root)
     source = Source(repo, request.period, request.run, request.sort)
     branches = chosen_branches(repo, request)
     envs = render.Environments()
@@ -95,6 +95,7 @@ def produce(request: Request, repo=None) -> Result:
         if request.every:
             rows.append(request.kind.row(context))
             notes.update(_notes(context))
+        source.release(branch)
     jobs = list(zip(rendered, unique(stems, [b.id for b in branches]), strict=True))
     if request.every:
         summary = summary_of(source, request.kind, rows, sorted(notes))
