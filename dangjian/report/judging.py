@@ -88,11 +88,16 @@ class Judge:
             del self._branch[key]
 
     # --- the parts ---------------------------------------------------------------------------
-    def _ctx(self, day: dt.date):
-        """The rules' context for a day, one per day (its member index spans every roster)."""
+    def _ctx(self, day: dt.date, fresh: bool = False):
+        """The rules' context for a day. `fresh`: a new one for one branch, so that what rules keep
+        in it for that branch (its dues ledgers …) goes with it; the member index, which spans every
+        roster, is built once per day and shared."""
         if day not in self._contexts:
             self._contexts[day] = engine.make_context(self.repo, day, self.run)
-        return self._contexts[day]
+        shared = self._contexts[day]
+        if not fresh:
+            return shared
+        return engine.make_context(self.repo, day, self.run, index=shared.member_index)
 
     def _shared_on(self, day: dt.date) -> dict[str | None, list[Finding]]:
         if day not in self._shared:
@@ -118,7 +123,7 @@ class Judge:
         # lazily loaded branch's are not in the repository's list yet.
         problems.extend(p for p in own if id(p) not in present)
         try:
-            found = engine.stamp_problems(own, self.repo) + engine.rules_on(branch, self._ctx(day), "branch")
+            found = engine.stamp_problems(own, self.repo) + engine.rules_on(branch, self._ctx(day, fresh=True), "branch")
         finally:
             del problems[base:]
         mine = []
