@@ -100,7 +100,11 @@ def run(repo: Repository, as_of: dt.date, select: set[str] | None = None,
     found = stamp_problems(base_problems(repo), repo)
     for branch in repo.branches:
         if in_scope is None or in_scope(branch.directory):
-            found.extend(branch_findings(branch, ctx, unload=not getattr(branch, "loaded", True)))
+            lazy = not getattr(branch, "loaded", True)
+            # A lazily loaded branch gets a context of its own (sharing the member index), so
+            # that what rules keep in it for the branch (its dues ledgers …) goes with its records.
+            own = make_context(repo, as_of, ctx.run, index=ctx.member_index) if lazy else ctx
+            found.extend(branch_findings(branch, own, unload=lazy))
     found.extend(repo_findings(ctx))
     source = getattr(repo, "source", None) or WorkTree(repo.root)
     return settle_with(filtered(found, select, ignore), suppress.reader(source), (), repo.config, select, ignore,

@@ -60,7 +60,7 @@ def assess(
 
 def _assess(root: Path, year: int | None, branch: str | None, every: bool, fmt: str, at: str | None, today) -> str | bytes:
     from dangjian.context import RunContext
-    from dangjian.loader import load_repository
+    from dangjian.loader import load_lazy
     from dangjian.report.sandbox import ReportError
     from dangjian.street import report, text
     from dangjian.street.context import context
@@ -70,7 +70,7 @@ def _assess(root: Path, year: int | None, branch: str | None, every: bool, fmt: 
     if at:
         repo, _run, result = assess_at(root, at, year, today)
     else:
-        repo = load_repository(root)
+        repo = load_lazy(root)  # rosters; the rest one organisation at a time (street.rollup.assess)
         run = RunContext.for_repo(repo, today=today)
         if year is not None and year > run.day.year:
             raise fail(f"{year} 年晚于台账记录截至的 {run.day.isoformat()}，无法评估")

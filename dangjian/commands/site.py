@@ -26,10 +26,10 @@ def site(
     网页不含脚本、不从网络加载任何内容，可离线在电脑和手机上查看。"""
     from dangjian import emit
     from dangjian.context import RunContext
-    from dangjian.loader import load_repository
+    from dangjian.loader import load_lazy
     from dangjian.site.build import build
 
-    repo = load_repository(resolve_root(path))
+    repo = load_lazy(resolve_root(path))  # rosters; the rest one organisation at a time (street.rollup.assess)
     run = RunContext.for_repo(repo, today=parse_day(as_of))  # --as-of, else the clock, read once
     try:
         written = build(repo, run, out, months, force)

@@ -71,7 +71,14 @@ def build(repo, run: RunContext, out: Path, months: int = 12, force: bool = Fals
     shown = _months(as_of, year)
     labels = [f"{m}月" for m in range(1, shown + 1)]
     by_id = {b.id: b for b in repo.branches}
-    dues = {i: monthly_dues(result.book, by_id[i], year) for i in ids}
+    dues = {}
+    for i in ids:  # one branch's dues at a time (see street.rollup.assess)
+        branch = by_id[i]
+        loaded = getattr(branch, "loaded", True)
+        dues[i] = monthly_dues(result.book, branch, year)
+        if not loaded:
+            branch.unload()
+            result.book.forget(branch)
     common = {"style": Markup(STYLE), "generated": f"评估截至 {as_of.isoformat()}"}
     written = []
     out.mkdir(parents=True, exist_ok=True)

@@ -126,22 +126,26 @@ def _records(branch, criterion: Criterion, year: int) -> list[str]:
 
 
 def cards(repo, run: YearRun) -> list[Card]:
+    return [card_of(repo, branch, run) for branch in repo.branches if branch.info is not None]
+
+
+def _table() -> tuple[dict, list[Criterion]]:
     kinds = {r.id: (r.category, r.scope) for r in all_rules()}
     unmapped = tuple(r.id for r in all_rules() if criterion_of(r.id, r.category, r.scope) == OTHER_CRITERION.key)
-    table = [*CRITERIA, dataclasses.replace(OTHER_CRITERION, rules=unmapped)] if unmapped else list(CRITERIA)
-    out = []
-    for branch in repo.branches:
-        if branch.info is None:
-            continue
-        own = set(branch.files) | {branch.branch_file}
-        mine = [f for f in run.findings if f.loc.path in own and _in_year(f.loc.path, run.year)]
-        lines = []
-        for criterion in table:
-            found = [f for f in mine if criterion_of(f.rule, *kinds.get(f.rule, ("格式", "file"))) == criterion.key]
-            lines.append(_line(repo, branch, criterion, found, run))
-        name = branch.info.short_name or branch.info.name or branch.id
-        out.append(Card(branch.id, name, lines, _covered(branch, run.year, run.as_of)))
-    return out
+    return kinds, [*CRITERIA, dataclasses.replace(OTHER_CRITERION, rules=unmapped)] if unmapped else list(CRITERIA)
+
+
+def card_of(repo, branch, run: YearRun) -> Card:
+    """One organisation's card (it must have a readable branch.yaml)."""
+    kinds, table = _table()
+    own = set(branch.files) | {branch.branch_file}
+    mine = [f for f in run.findings if f.loc.path in own and _in_year(f.loc.path, run.year)]
+    lines = []
+    for criterion in table:
+        found = [f for f in mine if criterion_of(f.rule, *kinds.get(f.rule, ("格式", "file"))) == criterion.key]
+        lines.append(_line(repo, branch, criterion, found, run))
+    name = branch.info.short_name or branch.info.name or branch.id
+    return Card(branch.id, name, lines, _covered(branch, run.year, run.as_of))
 
 
 def _line(repo, branch, criterion: Criterion, found: list[Finding], run: YearRun) -> Line:

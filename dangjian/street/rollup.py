@@ -13,7 +13,7 @@ from dangjian.context import RunContext
 from dangjian.dates import add_months, add_years
 from dangjian.facts import members_on
 from dangjian.figures import Figures as FigureBook
-from dangjian.street.card import YearRun, cards, run_year
+from dangjian.street.card import YearRun, card_of, run_year
 from dangjian.street.standing import MODEL, Standing, stand
 
 
@@ -78,8 +78,21 @@ def target_for(targets: object, year: int) -> int | None:
 def assess(repo, year: int, context: RunContext) -> Assessment:
     """The assessment of `year`; `context` is the command's run context for `repo`."""
     run = run_year(repo, year, context)
-    by_id = {b.id: b for b in repo.branches}
-    standings = [stand(repo, by_id[c.branch_id], c, run) for c in cards(repo, run)]
+    book = FigureBook(run.ctx.repo, run.as_of, run.ctx.param)
+    standings, figures = [], {}
+    # One organisation at a time: its card, standing and figures, then its records are dropped
+    # (a lazily loaded repository reads them again if asked), so a district's assessment holds
+    # one branch's meetings, dues … at a time.
+    for branch in repo.branches:
+        if branch.info is None:
+            continue
+        loaded = getattr(branch, "loaded", True)
+        standing = stand(repo, branch, card_of(repo, branch, run), run)
+        standings.append(standing)
+        figures[branch.id] = _figures(branch, run, book)
+        if not loaded:
+            branch.unload()
+            book.forget(branch)
     kinds = run.ctx.param("创建参评类型") or []
     counted = [s for s in standings if s.kind in kinds and s.card.covered]
     total = len(counted)
@@ -90,8 +103,6 @@ def assess(repo, year: int, context: RunContext) -> Assessment:
              target_for(run.ctx.param("最强党支部目标"), year)),
         Rate("台账评估达到标准", sum(1 for s in counted if s.card.meets), total, None),
     ]
-    book = FigureBook(run.ctx.repo, run.as_of, run.ctx.param)
-    figures = {s.card.branch_id: _figures(by_id[s.card.branch_id], run, book) for s in standings}
     street = [f for f in run.findings if f.loc.path.startswith("street/")]
     return Assessment(year, run, standings, counted, rates, figures, street, run.ctx.param("软弱涣散目标数") or 0,
                       book)
