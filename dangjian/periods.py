@@ -88,8 +88,13 @@ def earliest_record_month(branch: BranchRecords) -> dt.date:
 
 
 def records_start(branch: BranchRecords, ctx) -> dt.date:
-    """`records_begin` for a rule's run context."""
-    return records_begin(branch, ctx.repo.config)
+    """`records_begin` for a rule's run context, found once per branch and context: rules ask for
+    it per member and period, and without 记录起始 it scans every dated record of the branch."""
+    memo = ctx.__dict__.setdefault("_records_start", {})
+    found = memo.get(id(branch))
+    if found is None or found[0] is not branch:
+        found = memo[id(branch)] = (branch, records_begin(branch, ctx.repo.config))
+    return found[1]
 
 
 def recorded(branch: BranchRecords, config, start: dt.date) -> bool:
