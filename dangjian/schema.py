@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 import difflib
 import math
+import re
 import types
 import typing
 from dataclasses import dataclass, field
@@ -18,6 +19,14 @@ from decimal import Decimal, InvalidOperation
 
 from dangjian.limits import MAX_QUANTITY, CappedList, more_message, shorten
 from dangjian.located import LList, LMap, Loc
+
+# Keys holding a name (of a person, an organisation, a unit): what reports, file lists and
+# the dashboard show as identifying someone, so invisible reordering marks are a finding.
+NAME_KEYS = frozenset({"姓名", "名称", "简称", "组织名称", "单位", "工作单位", "主持人", "记录人", "授课人",
+                       "谈话人", "报告人", "述职人", "联系人", "组长", "培养联系人", "入党介绍人"})
+# Bidirectional-text controls (embeddings, overrides, isolates, marks): they make a name show
+# as something else than it is ("王\u202e明建" is displayed reversed).
+BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 # Kinds of string that YAML would silently turn into numbers when left unquoted.
 QUOTED_KINDS = {"id-number": "身份证号", "phone": "电话号码", "postcode": "邮政编码", "money": "金额",
@@ -277,6 +286,10 @@ class Converter:
                            f"“{name}”被 YAML 读成了数字{_lost_zero(kind)}，请加引号，如 {name}: {example}")
                 return None
             text = v.isoformat() if isinstance(v, dt.date) else str(v)
+            if name in NAME_KEYS and BIDI_CONTROLS.search(text):
+                marks = "、".join(sorted({f"U+{ord(c):04X}" for c in BIDI_CONTROLS.findall(text)}))
+                self.issue("name-bidi-control", pos,
+                           f"“{name}”中有不可见的文字方向控制字符（{marks}），会使显示的内容与实际不同，请删除后重新输入")
             if choices and text not in choices:
                 guess = difflib.get_close_matches(text, list(choices), n=1, cutoff=0.3)
                 hint = f"，是否想写“{guess[0]}”？" if guess else ""
