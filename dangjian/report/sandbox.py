@@ -15,6 +15,7 @@ import datetime as dt
 import re
 import traceback
 import types
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -24,10 +25,12 @@ from jinja2 import (
     Template,
     TemplateNotFound,
     TemplateSyntaxError,
+    Undefined,
     UndefinedError,
 )
 from jinja2 import runtime as jinja_runtime
 from jinja2.sandbox import MAX_RANGE, ImmutableSandboxedEnvironment, SecurityError
+from markupsafe import Markup
 
 from dangjian.report import bounds
 
@@ -138,13 +141,51 @@ def cn_date(value: Any) -> str:
     return f"{value.year}年{value.month}月{value.day}日"
 
 
-def md_cell(value: Any) -> str:
-    """Text safe inside a Markdown table cell: `|` escaped, line breaks as <br>."""
-    if value is None:
-        return ""
-    text = str(value).replace("\\", "\\\\").replace("|", "\\|")
+class MarkdownText(str):
+    """Text already escaped for Markdown (by `md_cell` or `md_text`): written as it is."""
+
+
+# What starts Markdown or HTML syntax inside a line: emphasis, code, links, inline HTML such as
+# <script>, table cells, escapes, `~~` strikethrough and entities (&lt;). A lone `&` or `~`
+# (“1~3月”) starts nothing and is left alone, and so are the stars of a masked number
+# (153****8637), which stand between digits (the first alternative): ordinary text is unchanged.
+_MD_INLINE = re.compile(r"(\d\*+(?=\d))|([\\`*_\[\]<|]|~(?=~)|(?<=~)~|&(?=#?\w+;))")
+# What makes a block when it starts a line: a heading, a quote, a list item, a numbered item.
+_MD_LINE_START = re.compile(r"^([ \t]*)([#>+=-]|\d+(?=[.)](\s|$)))")
+
+
+def md_text(value: Any) -> MarkdownText:
+    """`value` as literal text in Markdown: syntax characters escaped with a backslash, line
+    breaks as <br>, so a name or topic cannot become a heading, link, table or HTML."""
+    if isinstance(value, MarkdownText):
+        return value
+    text = "" if value is None else str(value)
+    text = _MD_INLINE.sub(lambda m: m.group(1) or "\\" + m.group(2), text)
     text = re.sub(r"\r\n|\r|\n", "<br>", text)
-    return text.strip() or ""
+    return MarkdownText(_MD_LINE_START.sub(_escape_line_start, text, count=1))
+
+
+def _escape_line_start(match: re.Match) -> str:
+    space, mark = match.group(1), match.group(2)
+    return f"{space}{mark}\\" if mark[0].isdigit() else f"{space}\\{mark}"
+
+
+def md_cell(value: Any) -> MarkdownText:
+    """Text safe inside a Markdown table cell (md_text, without surrounding spaces)."""
+    if value is None:
+        return MarkdownText("")
+    return MarkdownText(md_text(str(value).strip()).strip())
+
+
+def md_finalize(value: Any) -> Any:
+    """Every `{{ … }}` of a Markdown template: data is text, never Markdown (GitLab and editors
+    render Markdown, so `<script>` or `| x |` in a name must not become HTML or a table).
+    Numbers and what a template marks with `|safe` are written as they are."""
+    if value is None or isinstance(value, (bool, int, float, Decimal, MarkdownText, Markup)):
+        return value
+    if isinstance(value, Undefined):
+        return value
+    return md_text(value)
 
 
 def mask_id(value: Any) -> str:
@@ -160,14 +201,15 @@ def mask_phone(value: Any) -> str:
 
 
 def _common(env: ReportSandbox) -> ReportSandbox:
-    env.filters.update(cn_date=cn_date, md_cell=md_cell, mask_id=mask_id, mask_phone=mask_phone)
+    env.filters.update(cn_date=cn_date, md_cell=md_cell, md_text=md_text, mask_id=mask_id, mask_phone=mask_phone)
     return env
 
 
 def markdown_env(search: list[str]) -> ReportSandbox:
-    """Markdown is not HTML: no autoescape; table cells go through `md_cell`."""
+    """Markdown is not HTML: no HTML autoescape, but every value is escaped for Markdown
+    (`md_finalize`); table cells go through `md_cell`, which also trims them."""
     return _common(ReportSandbox(loader=ContainedLoader(search), undefined=StrictUndefined,
-                                 autoescape=False, keep_trailing_newline=True,
+                                 autoescape=False, keep_trailing_newline=True, finalize=md_finalize,
                                  trim_blocks=True, lstrip_blocks=True))
 
 
