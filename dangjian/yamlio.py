@@ -57,7 +57,6 @@ def _content_lines(lines: list[str]) -> list[tuple[int, str]]:
 
 def detect_style(data: bytes, text: str) -> TextStyle:
     """BOM, newline and block indentation (mapping, sequence, dash offset) as the file uses them."""
-    crlf, lf = data.count(b"\r\n"), data.count(b"\n")
     mapping = sequence = offset = None
     lines = _content_lines(text.split("\n"))
     for (_, line), (_, following) in itertools.pairwise(lines):
@@ -77,8 +76,17 @@ def detect_style(data: bytes, text: str) -> TextStyle:
     mapping = mapping or 2
     if offset is None or sequence is None or sequence < offset + 2:
         sequence, offset = (4, 2) if mapping == 2 else (mapping + 2, mapping)
-    return TextStyle(bom=data.startswith(b"\xef\xbb\xbf"), newline="\r\n" if crlf and crlf * 2 >= lf else "\n",
-                     mapping=mapping, sequence=sequence, offset=offset)
+    return TextStyle(bom=data.startswith(b"\xef\xbb\xbf"), newline=_newline(data), mapping=mapping,
+                     sequence=sequence, offset=offset)
+
+
+def _newline(data: bytes) -> str:
+    """The line ending most lines use: CRLF (Windows), LF, or a lone CR (old Mac editors), which
+    must come back as CR, not LF; a tie keeps CRLF, then LF."""
+    crlf = data.count(b"\r\n")
+    counts = {"\r\n": crlf, "\n": data.count(b"\n") - crlf, "\r": data.count(b"\r") - crlf}
+    best = max(counts.values())
+    return next(n for n in ("\r\n", "\n", "\r") if counts[n] == best) if best else "\n"
 
 
 def _yaml(style: TextStyle):
@@ -224,7 +232,7 @@ def merge_edit(original: list[str], before: list[str], after: list[str]) -> list
 def unified_diff(old: bytes, new: bytes, name: str) -> str:
     """What a write would change, as `diff -u` shows it (newlines normalised for display)."""
     def lines(data: bytes) -> list[str]:
-        text = data.decode("utf-8-sig", errors="replace").replace("\r\n", "\n")
+        text = data.decode("utf-8-sig", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
         return text.splitlines(keepends=True)
 
     return "".join(difflib.unified_diff(lines(old), lines(new), f"a/{name}", f"b/{name}"))

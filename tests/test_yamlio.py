@@ -101,6 +101,19 @@ def test_crlf_and_bom_keep_their_style_after_an_edit(newline: str, bom: bool) ->
     assert new.replace(b"      3: 2026-03-10" + newline.encode(), b"") == data
 
 
+@pytest.mark.parametrize("bom", [False, True])
+def test_lone_cr_line_endings_are_kept_after_an_edit(bom: bool) -> None:
+    """A file saved with lone CR line endings (old Mac editors) does not come back as LF."""
+    data = (b"\xef\xbb\xbf" if bom else b"") + DUES.replace("\n", "\r").encode()
+    rt = RoundTrip(data)
+    assert rt.style.newline == "\r"
+    yamledit.put(rt.data["党员党费"][0]["交纳"], 3, dt.date(2026, 3, 10))
+    new = rt.render()
+    assert b"\n" not in new and new.count(b"\r") == data.count(b"\r") + 1
+    assert new.replace(b"      3: 2026-03-10\r", b"") == data
+    assert "+      3: 2026-03-10" in unified_diff(data, new, "dues/2026.yaml")
+
+
 def test_indentation_is_detected() -> None:
     flat = "党员党费:\n- 党员: B1-001\n  交纳:\n    1: 2026-01-10\n"
     style = detect_style(flat.encode(), flat)

@@ -264,25 +264,26 @@ def _pay_from(path: Path, sheet_file: Path, month: str | None, when, columns: Pa
 
     if not sheet_file.is_file():
         raise fail(f"收缴表不存在：{sheet_file}")
-    repo = _load(path)
-    paid_on = RunContext.for_repo(repo, today=when).today  # --date, else the clock
-    branches = _scope(repo, path)
-    roster = [m for b in branches for m in b.members]
-    with _user_errors():
-        try:
-            default = parse_month(month) if month is not None else None
-            payments, unpaid, found = read_payments(sheet_file, roster, default, paid_on, columns)
-            edits = core.record_many(repo, payments)
-        except (SheetError, DuesError) as exc:
-            raise DuesError(f"{sheet_file.name} 未登记，没有写入任何文件：\n{exc}") from None
-    typer.echo(f"收缴表：{found}")
-    for edit in edits:
-        typer.echo(unified_diff(edit.old, edit.new, edit.rel), nl=False)
-        _write(edit.path, edit.new, edit.rel)
-        total = sum((a for _, _, a, _ in edit.payments), Decimal(0))
-        exceptions = sum(1 for *_, e in edit.payments if e)
-        typer.echo(f"已登记 {edit.rel}：{len(edit.payments)} 笔，共 {format_money(total)} 元"
-                   + (f"（其中 {exceptions} 笔与核定月交额不同，记为例外）" if exceptions else ""))
+    with _writing(path):  # the ledgers are read again under the lock: no payment is lost
+        repo = _load(path)
+        paid_on = RunContext.for_repo(repo, today=when).today  # --date, else the clock
+        branches = _scope(repo, path)
+        roster = [m for b in branches for m in b.members]
+        with _user_errors():
+            try:
+                default = parse_month(month) if month is not None else None
+                payments, unpaid, found = read_payments(sheet_file, roster, default, paid_on, columns)
+                edits = core.record_many(repo, payments)
+            except (SheetError, DuesError) as exc:
+                raise DuesError(f"{sheet_file.name} 未登记，没有写入任何文件：\n{exc}") from None
+        typer.echo(f"收缴表：{found}")
+        for edit in edits:
+            typer.echo(unified_diff(edit.old, edit.new, edit.rel), nl=False)
+            _write(edit.path, edit.new, edit.rel)
+            total = sum((a for _, _, a, _ in edit.payments), Decimal(0))
+            exceptions = sum(1 for *_, e in edit.payments if e)
+            typer.echo(f"已登记 {edit.rel}：{len(edit.payments)} 笔，共 {format_money(total)} 元"
+                       + (f"（其中 {exceptions} 笔与核定月交额不同，记为例外）" if exceptions else ""))
     for line in unpaid:
         typer.echo(f"未交：{line}")
 

@@ -8,6 +8,7 @@ arguments or a sheet that cannot be imported (nothing is written then).
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Annotated
 
@@ -58,6 +59,23 @@ def _branch(repo, wanted: str | None):
                if branches else "记录库中还没有党组织：请先建立党组织目录和 branch.yaml（dangjian init 会建一个样例）")
 
 
+@contextlib.contextmanager
+def _writing(root: Path, write: bool):
+    """With --write, the repository's write lock (dangjian.writelock), taken before the records
+    are read, so that two imports, or an import and a payment, cannot overwrite each other."""
+    if not write:
+        yield
+        return
+    from dangjian.writelock import LockTimeout, record_lock
+
+    with contextlib.ExitStack() as stack:
+        try:
+            stack.enter_context(record_lock(root))
+        except LockTimeout as exc:
+            raise fail(str(exc)) from None
+        yield
+
+
 def _show_and_write(repo, rel: str, old: bytes, new: bytes, write: bool) -> bool:
     from dangjian.yamlio import atomic_write_bytes, unified_diff
 
@@ -92,22 +110,24 @@ def members(
     from dangjian.loader import load_repository
     from dangjian.yamlio import RoundTripError
 
-    repo = load_repository(resolve_root(repo_dir))
-    target = _branch(repo, branch)
-    if not target.roster_ok:
-        raise fail(f"{target.directory}/members.yaml 无法读取，请先改正（dangjian validate 会指出问题），再导入")
-    try:
-        rows, found = core.parse_rows(_sheet_file(sheet_file), columns, sheet, dues_category)
-        every = {m.id for b in repo.branches if b is not target for m in b.members if m.id}
-        result = core.plan(target, repo.root, rows, found, every)
-    except (SheetError, RoundTripError) as exc:
-        raise fail(f"{sheet_file.name} 未导入：\n{exc}") from None
-    typer.echo(found)
-    for note in result.notes:
-        typer.echo(f"提示：{note}")
-    changed = _show_and_write(repo, result.rel, result.old, result.new, write)
-    typer.echo(f"新增 {len(result.added)} 人，更新 {len(result.updated)} 人"
-               + ("" if write or not changed else "；以上为将要写入的改动，加 --write 写入"))
+    root = resolve_root(repo_dir)
+    with _writing(root, write):  # read again under the lock: a concurrent writer's change is kept
+        repo = load_repository(root)
+        target = _branch(repo, branch)
+        if not target.roster_ok:
+            raise fail(f"{target.directory}/members.yaml 无法读取，请先改正（dangjian validate 会指出问题），再导入")
+        try:
+            rows, found = core.parse_rows(_sheet_file(sheet_file), columns, sheet, dues_category)
+            every = {m.id for b in repo.branches if b is not target for m in b.members if m.id}
+            result = core.plan(target, repo.root, rows, found, every)
+        except (SheetError, RoundTripError) as exc:
+            raise fail(f"{sheet_file.name} 未导入：\n{exc}") from None
+        typer.echo(found)
+        for note in result.notes:
+            typer.echo(f"提示：{note}")
+        changed = _show_and_write(repo, result.rel, result.old, result.new, write)
+        typer.echo(f"新增 {len(result.added)} 人，更新 {len(result.updated)} 人"
+                   + ("" if write or not changed else "；以上为将要写入的改动，加 --write 写入"))
 
 
 @import_app.command("meetings")
@@ -133,28 +153,30 @@ def meetings(
     from dangjian.yamlio import RoundTripError
 
     when = parse_day(day, "--date")
-    repo = load_repository(resolve_root(repo_dir))
-    target = _branch(repo, branch)
-    type_list = [k.strip() for k in kinds.replace("，", ",").replace("、", ",").split(",") if k.strip()]
-    try:
-        attendance = core.read_attendance(_sheet_file(sheet_file), target.members, columns, sheet)
-        extra = {}
-        for key, value in (("党小组", group), ("地点", place)):
-            if value:
-                extra[key] = value
-        for key, value in (("主持人", host), ("记录人", recorder)):
-            if value:
-                extra[key] = core.resolve(target.members, None if _is_id(value) else value,
-                                          value if _is_id(value) else None, f"--{'host' if key == '主持人' else 'recorder'}").id
-        edit = core.add_meeting(target, repo.root, when, type_list, topic, attendance, extra)
-    except (SheetError, RoundTripError) as exc:
-        raise fail(f"{sheet_file.name} 未导入：\n{exc}") from None
-    typer.echo(attendance.found)
-    for note in attendance.notes:
-        typer.echo(f"提示：{note}")
-    _show_and_write(repo, edit.rel, edit.old, edit.new, write)
-    typer.echo(f"出席 {len(attendance.present)} 人，缺席 {len(attendance.absent)} 人"
-               + ("" if write else "；以上为将要写入的改动，加 --write 写入"))
+    root = resolve_root(repo_dir)
+    with _writing(root, write):  # read again under the lock: a concurrent writer's change is kept
+        repo = load_repository(root)
+        target = _branch(repo, branch)
+        type_list = [k.strip() for k in kinds.replace("，", ",").replace("、", ",").split(",") if k.strip()]
+        try:
+            attendance = core.read_attendance(_sheet_file(sheet_file), target.members, columns, sheet)
+            extra = {}
+            for key, value in (("党小组", group), ("地点", place)):
+                if value:
+                    extra[key] = value
+            for key, value in (("主持人", host), ("记录人", recorder)):
+                if value:
+                    extra[key] = core.resolve(target.members, None if _is_id(value) else value,
+                                              value if _is_id(value) else None, f"--{'host' if key == '主持人' else 'recorder'}").id
+            edit = core.add_meeting(target, repo.root, when, type_list, topic, attendance, extra)
+        except (SheetError, RoundTripError) as exc:
+            raise fail(f"{sheet_file.name} 未导入：\n{exc}") from None
+        typer.echo(attendance.found)
+        for note in attendance.notes:
+            typer.echo(f"提示：{note}")
+        _show_and_write(repo, edit.rel, edit.old, edit.new, write)
+        typer.echo(f"出席 {len(attendance.present)} 人，缺席 {len(attendance.absent)} 人"
+                   + ("" if write else "；以上为将要写入的改动，加 --write 写入"))
 
 
 def _is_id(text: str) -> bool:
