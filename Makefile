@@ -49,10 +49,13 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 # The differential state machine (cached validate = --no-cache after random edits) with many
-# new examples; CI runs a few fixed ones as part of make test. FUZZ_EXAMPLES=1000 for longer.
+# new examples, and the writers (concurrent and killed with kill -9) for many rounds with a new
+# seed; CI runs a few fixed ones as part of make test. FUZZ_EXAMPLES=1000 for longer.
 FUZZ_EXAMPLES ?= 200
+FUZZ_ROUNDS ?= 30
 fuzz: $(STAMP)
 	DANGJIAN_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/test_differential.py -q
+	DANGJIAN_WRITER_ROUNDS=$(FUZZ_ROUNDS) DANGJIAN_WRITER_SEED=$$(date +%s) $(BIN)/python -m pytest tests/test_writer_fuzz.py -q
 
 goldens: $(STAMP)
 	$(BIN)/python -m pytest --update-goldens
