@@ -230,3 +230,25 @@ def test_concurrent_and_killed_writers_lose_nothing(tmp_path: Path) -> None:
     assert subprocess.run(last.argv, env=env, capture_output=True).returncode == 0
     assert not [p for p in root.rglob(".dangjian-tmp-*")]
     assert all(job.done(root) for job in acknowledged)
+
+
+def test_every_writer_waits_for_the_lock_then_fails_clearly(tmp_path: Path) -> None:
+    """While another writer holds the repository, each writer waits, then gives up writing nothing."""
+    from dangjian.writelock import record_lock
+
+    root = tmp_path / "street"
+    shutil.copytree(EXAMPLE, root)
+    street = Street(root, tmp_path)
+    branch = street.branches[0]
+    jobs = [street.pay(branch, street.unpaid[branch][0]), street.pay_from(branch, street.unpaid[branch][1:3], 0),
+            street.meeting(branch, 0), street.member(branch, 0), street.assess(branch, 2031),
+            street.schedule(branch, 2031)]
+    env = {**os.environ, "DANGJIAN_LOCK_TIMEOUT": "0.5", "DANGJIAN_CACHE_DIR": str(tmp_path / "cache")}
+    before = _snapshot(root)
+    with record_lock(root):
+        for job in jobs:
+            done = subprocess.run(job.argv, env=env, capture_output=True)
+            err = done.stderr.decode("utf-8", "replace")
+            assert done.returncode == 2, (job.name, done.returncode, err[-2000:])
+            assert "另一个 dangjian 命令一直在修改记录库" in err and "Traceback" not in err, (job.name, err)
+    assert _snapshot(root) == before
