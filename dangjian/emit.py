@@ -296,10 +296,7 @@ def check_output(target: Path, force: bool = False, root: Path | None = None) ->
 def write_output(target: Path, data: str | bytes, force: bool = False, root: Path | None = None) -> Path:
     """Write one output file: guarded (masked) content, safety checks, atomically."""
     where = check_output(target, force, root)
-    if isinstance(data, str):
-        data = guard(data).encode("utf-8")
-    elif where.suffix == ".docx" and MASKING.mask:
-        data = _guard_docx(data)
+    data = guard_bytes(data, where.suffix)
     try:
         where.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(where, data)
@@ -307,6 +304,30 @@ def write_output(target: Path, data: str | bytes, force: bool = False, root: Pat
         raise OutputRefused(disk_message(exc, target)) from None
     _remember(where, data)
     return where
+
+
+def guard_bytes(data: str | bytes, suffix: str = "") -> bytes:
+    """Content as it may be written to a file under the masking policy: text is masked whether it
+    comes as str or as UTF-8 bytes (a rendered Markdown or JSON report); a Word file's XML parts
+    are masked; other binary content (a PDF made from a masked Word file, an image) is left."""
+    if isinstance(data, str):
+        return guard(data).encode("utf-8")
+    if not MASKING.mask:
+        return data
+    if suffix == ".docx" or data[:4] == b"PK\x03\x04":
+        return _guard_docx(data) if _is_zip(data) else data
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data
+    return guard(text).encode("utf-8")
+
+
+def _is_zip(data: bytes) -> bool:
+    import io
+    import zipfile
+
+    return zipfile.is_zipfile(io.BytesIO(data))
 
 
 def _guard_docx(data: bytes) -> bytes:

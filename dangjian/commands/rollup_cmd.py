@@ -22,18 +22,21 @@ def rollup(
     name: Annotated[str, typer.Option("--name", help="区（县）的名称，用于标题", metavar="名称")] = "本区",
 ) -> None:
     """区级汇总：从各街道的评估汇总生成汇总表（Markdown、JSON）和仪表盘（index.html），不读取任何台账。"""
-    from dangjian import district
-    from dangjian.yamlio import atomic_write_text
+    from dangjian import district, emit
 
     paths = _expand(summaries)
     try:
         view = district.build(paths, name)
     except district.RollupError as exc:
         raise fail(str(exc), 2) from None
-    out.mkdir(parents=True, exist_ok=True)
-    atomic_write_text(out / "汇总.md", district.markdown(view))
-    atomic_write_text(out / "汇总.json", district.as_json(view))
-    atomic_write_text(out / "index.html", district.html(view))
+    # Through the one exit point (masking, atomic, never over a record file); the three files are
+    # rollup's own and are replaced on each run, as before.
+    try:
+        for filename, text in (("汇总.md", district.markdown(view)), ("汇总.json", district.as_json(view)),
+                               ("index.html", district.html(view))):
+            emit.write_output(out / filename, text, force=True)
+    except emit.OutputRefused as exc:
+        raise fail(str(exc), 2) from None
     typer.echo(f"已汇总 {len(view.rows)} 个街道：{out / '汇总.md'}、{out / '汇总.json'}、{out / 'index.html'}")
 
 
