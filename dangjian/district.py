@@ -163,10 +163,10 @@ def table_rows(district: District) -> list[list[str]]:
 
 
 def markdown(district: District) -> str:
-    def cell(text: str) -> str:
-        return text.replace("|", "\\|")
+    from dangjian.markdown import md_cell as cell
+    from dangjian.markdown import md_text
 
-    lines = [f"# {district.name}党支部建设汇总", "",
+    lines = [f"# {md_text(district.name)}党支部建设汇总", "",
              f"由 {len(district.rows)} 个街道的评估汇总生成（dangjian rollup），不含任何党员个人信息。", "",
              "| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
     lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in table_rows(district)]

@@ -74,11 +74,16 @@ def test_any_text_renders_as_that_text(text: str) -> None:
 HOSTILE = "<script>alert(1)</script>|*粗*[链](http://x)\\n# 假标题 ~~删~~ `码` &lt;"
 
 
-def _hostile_repo(tmp_path: Path, hostile: bool) -> Path:
+def _hostile_repo(tmp_path: Path, hostile: bool, member: bool = True) -> Path:
+    """The report fixture; hostile: names and a topic full of Markdown and HTML (the member's name
+    only with `member`: a name with a line break also brings a name-inner-space finding)."""
     repo = report_repo(tmp_path / ("hostile" if hostile else "plain"))
     if hostile:
         for rel, old in (("B1/branch.yaml", "名称: 中共测试社区支部委员会"), ("B1/branch.yaml", "简称: 测试社区党支部"),
-                         ("B1/members.yaml", "姓名: 周建华"), ("B1/meetings/2026.yaml", "主题: 研究第四季度工作")):
+                         ("B1/members.yaml", "姓名: 周建华"), ("B1/meetings/2026.yaml", "主题: 研究第四季度工作"),
+                         ("dangjian.yaml", "组织名称: 中共测试街道工作委员会")):
+            if rel.endswith("members.yaml") and not member:
+                continue
             path = repo / rel
             text = path.read_text(encoding="utf-8")
             assert old in text
@@ -110,3 +115,27 @@ def test_hostile_names_keep_the_report_structure(cli, tmp_path: Path, kind: str)
     assert "<script>" not in html and "<a " not in html and "<em>" not in html and "<code>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "假标题" in hostile
+
+
+@pytest.mark.parametrize("args", [
+    ["schedule", "{repo}", "--year", "2026", "--all", "-f", "md"],
+    ["dues", "summary", "--year", "2026", "{repo}", "--format", "md"],
+    ["assess", "{repo}", "-f", "md"],
+    ["rollup", "{out}/assess.json", "-o", "{out}/rollup"],
+], ids=["schedule", "dues-summary", "assess", "rollup"])
+def test_other_markdown_outputs_write_names_as_text(cli, tmp_path: Path, args: list[str]) -> None:
+    documents = {}
+    for hostile in (False, True):
+        repo = _hostile_repo(tmp_path / str(hostile), hostile, member=False)
+        out = tmp_path / f"out-{hostile}"
+        out.mkdir()
+        assert cli("assess", repo, "-f", "json", "-o", out / "assess.json").exit_code in (0, 1)
+        result = cli(*[a.format(repo=repo, out=out) for a in args])
+        assert result.exit_code in (0, 1), result.stdout + result.stderr
+        documents[hostile] = (out / "rollup" / "汇总.md").read_text(encoding="utf-8") if args[0] == "rollup" \
+            else result.stdout
+    plain, hostile = documents[False], documents[True]
+    assert "假标题" in hostile
+    assert _blocks(hostile) == _blocks(plain)
+    html = parser().render(hostile)
+    assert "<script>" not in html and "<a " not in html and "<em>" not in html and "<code>" not in html

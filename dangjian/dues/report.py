@@ -150,6 +150,11 @@ def summary_text(rows: list[SummaryRow], period: Period, title: str, fmt: str, m
                            "without_dues": missing}, ensure_ascii=False, indent=2)
     from tabulate import tabulate
 
+    if fmt == "md":  # names written as text: a `|` or `<` in a name cannot break the table
+        from dangjian.markdown import md_cell, md_text
+
+        cells = [[md_cell(c) for c in row] for row in cells]
+        heading = md_text(heading)
     table = tabulate(cells, headers=headers, tablefmt="github" if fmt == "md" else "simple",
                      disable_numparse=True, colalign=("left", *["right"] * (len(headers) - 1)))
     head = f"# {heading}" if fmt == "md" else heading

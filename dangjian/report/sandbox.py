@@ -32,6 +32,7 @@ from jinja2 import runtime as jinja_runtime
 from jinja2.sandbox import MAX_RANGE, ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
+from dangjian.markdown import MarkdownText, md_cell, md_text
 from dangjian.report import bounds
 
 MAX_SIZE = bounds.MAX_SIZE  # longest string or list one `*` may make
@@ -139,42 +140,6 @@ def cn_date(value: Any) -> str:
         except ValueError:
             return value
     return f"{value.year}年{value.month}月{value.day}日"
-
-
-class MarkdownText(str):
-    """Text already escaped for Markdown (by `md_cell` or `md_text`): written as it is."""
-
-
-# What starts Markdown or HTML syntax inside a line: emphasis, code, links, inline HTML such as
-# <script>, table cells, escapes, `~~` strikethrough and entities (&lt;). A lone `&` or `~`
-# (“1~3月”) starts nothing and is left alone, and so are the stars of a masked number
-# (153****8637), which stand between digits (the first alternative): ordinary text is unchanged.
-_MD_INLINE = re.compile(r"(\d\*+(?=\d))|([\\`*_\[\]<|]|~(?=~)|(?<=~)~|&(?=#?\w+;))")
-# What makes a block when it starts a line: a heading, a quote, a list item, a numbered item.
-_MD_LINE_START = re.compile(r"^([ \t]*)([#>+=-]|\d+(?=[.)](\s|$)))")
-
-
-def md_text(value: Any) -> MarkdownText:
-    """`value` as literal text in Markdown: syntax characters escaped with a backslash, line
-    breaks as <br>, so a name or topic cannot become a heading, link, table or HTML."""
-    if isinstance(value, MarkdownText):
-        return value
-    text = "" if value is None else str(value)
-    text = _MD_INLINE.sub(lambda m: m.group(1) or "\\" + m.group(2), text)
-    text = re.sub(r"\r\n|\r|\n", "<br>", text)
-    return MarkdownText(_MD_LINE_START.sub(_escape_line_start, text, count=1))
-
-
-def _escape_line_start(match: re.Match) -> str:
-    space, mark = match.group(1), match.group(2)
-    return f"{space}{mark}\\" if mark[0].isdigit() else f"{space}\\{mark}"
-
-
-def md_cell(value: Any) -> MarkdownText:
-    """Text safe inside a Markdown table cell (md_text, without surrounding spaces)."""
-    if value is None:
-        return MarkdownText("")
-    return MarkdownText(md_text(str(value).strip()).strip())
 
 
 def md_finalize(value: Any) -> Any:

@@ -43,14 +43,18 @@ def table(plans: list[BranchPlan]) -> str:
 
 
 def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    from dangjian.markdown import md_cell
+
+    return md_cell(text)
 
 
 def markdown(plans: list[BranchPlan]) -> str:
+    from dangjian.markdown import md_text
+
     year = plans[0].year if plans else ""
     parts = [f"# {year}年主题党日和三会一课计划\n"]
     for plan in plans:
-        parts.append(f"## {_cell(_heading(plan))}\n\n{_cell(_rule_line(plan))}\n")
+        parts.append(f"## {md_text(_heading(plan))}\n\n{md_text(_rule_line(plan))}\n")
         if not plan.entries:
             parts.append("本年度没有计划项。\n")
             continue
