@@ -297,6 +297,31 @@ def bounded_concat(pieces: Iterable[Any]) -> str:
     return "".join(buffer)
 
 
+class BoundedBuffer(list):
+    """The pieces of a captured block (`{% set x %}…{% endset %}`, a macro, a filter block), which
+    Jinja collects in a list before joining: counted as they are added, so that a loop writing a
+    large string 100,000 times into a block is refused before it holds gigabytes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.size = 0
+
+    def _count(self, piece: Any) -> None:
+        self.size += len(piece) if isinstance(piece, str) else len(str(piece))
+        if self.size > MAX_OUTPUT:
+            raise refuse(f"模板写出的内容超过 {MAX_OUTPUT} 个字符")
+
+    def append(self, piece: Any) -> None:
+        self._count(piece)
+        super().append(piece)
+
+    def extend(self, pieces: Iterable[Any]) -> None:
+        pieces = list(pieces)
+        for piece in pieces:
+            self._count(piece)
+        super().extend(pieces)
+
+
 def bounded_joins(markup_join: Callable, str_join: Callable) -> tuple[Callable, Callable]:
     """The `~` operator's two joins, measuring their pieces first."""
     def measured(join: Callable) -> Callable:

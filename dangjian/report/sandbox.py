@@ -29,6 +29,7 @@ from jinja2 import (
     UndefinedError,
 )
 from jinja2 import runtime as jinja_runtime
+from jinja2.compiler import CodeGenerator
 from jinja2.sandbox import MAX_RANGE, ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
@@ -63,6 +64,14 @@ class BoundedTemplate(Template):
         return template
 
 
+class BoundedCodeGenerator(CodeGenerator):
+    """Jinja's code generator, with captured blocks collected in a BoundedBuffer."""
+
+    def buffer(self, frame) -> None:
+        frame.buffer = self.temporary_identifier()
+        self.writeline(f"{frame.buffer} = environment.bounded_buffer()")
+
+
 def _range(*args: int) -> range:
     result = range(*args)
     if len(result) > MAX_RANGE:
@@ -73,6 +82,8 @@ def _range(*args: int) -> range:
 class ReportSandbox(ImmutableSandboxedEnvironment):
     intercepted_binops = frozenset({"*", "**", "+", "%"})
     template_class = BoundedTemplate
+    code_generator_class = BoundedCodeGenerator
+    bounded_buffer = staticmethod(bounds.BoundedBuffer)
     concat = staticmethod(bounds.bounded_concat)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
