@@ -252,3 +252,21 @@ def test_every_writer_waits_for_the_lock_then_fails_clearly(tmp_path: Path) -> N
             assert done.returncode == 2, (job.name, done.returncode, err[-2000:])
             assert "另一个 dangjian 命令一直在修改记录库" in err and "Traceback" not in err, (job.name, err)
     assert _snapshot(root) == before
+
+
+@pytest.mark.parametrize("newline", [b"\r", b"\r\n"])
+def test_a_payment_keeps_the_ledgers_line_endings(tmp_path: Path, newline: bytes) -> None:
+    """A ledger saved with CR (old Mac editors) or CRLF line endings keeps them after `dues pay`."""
+    root = tmp_path / "street"
+    shutil.copytree(EXAMPLE, root)
+    street = Street(root, tmp_path)
+    branch = street.branches[0]
+    ledger = root / branch / "dues" / "2026.yaml"
+    before = ledger.read_bytes().replace(b"\n", newline)
+    ledger.write_bytes(before)
+    job = street.pay(branch, street.unpaid[branch][0])
+    env = {**os.environ, "DANGJIAN_CACHE_DIR": str(tmp_path / "cache")}
+    assert subprocess.run(job.argv, env=env, capture_output=True).returncode == 0
+    after = ledger.read_bytes()
+    assert job.done(root)
+    assert after.count(newline) == before.count(newline) and after.replace(newline, b"").count(b"\n") == 0
