@@ -16,6 +16,7 @@ import types
 import typing
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from typing import ClassVar
 
 from dangjian.limits import MAX_QUANTITY, CappedList, more_message, shorten
 from dangjian.located import LList, LMap, Loc
@@ -51,9 +52,18 @@ class Record:
     locs: dict = field(default_factory=dict, compare=False, repr=False)
     key_pos: dict = field(default_factory=dict, compare=False, repr=False)  # attr → (line, col) of its key
 
+    # Fields written with a value the format rules refused (invalid-value, invalid-date …). Set on
+    # the instance only when there are some: most records have none and share this empty one.
+    refused: ClassVar[frozenset[str]] = frozenset()
+
     def at(self, attr: str) -> Loc:
         """Where the value of `attr` stands, or the record itself when the key is absent."""
         return self.locs.get(attr, self.loc)
+
+    def missing(self, attr: str) -> bool:
+        """`attr` has no value and none was written. A written value that was refused is already a
+        finding of its own, so a rule asking for the field must not report it again as missing."""
+        return getattr(self, attr) is None and attr not in self.refused
 
     def key_at(self, attr: str) -> Loc:
         pos = self.key_pos.get(attr)
@@ -188,6 +198,7 @@ class Converter:
         kwargs: dict = {}
         locs: dict = {}
         key_pos: dict = {}
+        refused: set[str] = set()
         path = self.path
         val_pos = value.val_pos
         for k, v in value.items():
@@ -209,6 +220,8 @@ class Converter:
             converted = self.convert(step, v, vpos, k)
             if converted is not None:
                 kwargs[name] = converted
+            else:
+                refused.add(name)
         for required in _required(cls):
             if required not in value:
                 self.issue("missing-key", value.pos, f"{context or '此记录'}缺少必填的键“{required}”")
@@ -216,6 +229,8 @@ class Converter:
         obj.loc = Loc(path, *(value.pos or (1, 1)))
         obj.locs = locs
         obj.key_pos = key_pos
+        if refused:
+            obj.refused = frozenset(refused)
         return obj
 
     def convert(self, step: _Step, v, pos, name: str):

@@ -32,7 +32,8 @@ def assessment_problems(acc: DuesAccount, category: str, rules: DuesRules) -> It
     approved = bool(acc.reduction_approval)
     if category in PERCENT:
         if acc.base is None:
-            yield "member", f"（{category}）没有填写“基数”，无法核对月交额"
+            if acc.missing("base"):
+                yield "member", f"（{category}）没有填写“基数”，无法核对月交额"
             return
         try:
             expected = calculate(category, acc.base, rules=rules)

@@ -94,7 +94,7 @@ def dues_assessment_missing(branch: BranchRecords, ctx) -> Iterator[Problem]:
                 yield Problem(info.loc, f"没有 {year} 年的党费账（dues/{year}.yaml）：每年初应核定每名党员当年的月交党费",
                               key=str(year))
             continue
-        if dues.assessed is None:
+        if dues.missing("assessed"):
             yield Problem(dues.loc, f"{year} 年党费账没有填写“核定日期”：每年初应核定月交党费（可用 dangjian dues assess）",
                           key=f"{year}")
         for acc in missing:

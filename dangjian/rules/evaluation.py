@@ -145,6 +145,8 @@ def model_branch_eligibility(branch: BranchRecords, ctx) -> Iterator[Problem]:
     for cert in branch.info.certifications:
         if cert.level != "最强党支部" or cert.year is None:
             continue
+        if "excellent_rate" in cert.refused:
+            continue  # the written rate is itself a finding
         if cert.excellent_rate is None or cert.excellent_rate < least:
             got = "没有填写" if cert.excellent_rate is None else f"为 {cert.excellent_rate}%"
             yield Problem(cert.at("excellent_rate") if cert.excellent_rate is not None else cert.loc,

@@ -205,7 +205,7 @@ def member_dates(branch: BranchRecords, ctx) -> Iterator[Problem]:
         if m.joined and m.full_member and m.full_member < m.joined:
             yield Problem(m.at("full_member"), f"{m.name}的转正日期 {m.full_member} 早于入党日期 {m.joined}",
                           key=m.id or "")
-        if m.status == "正式党员" and m.full_member is None:
+        if m.status == "正式党员" and m.missing("full_member"):
             yield Problem(m.at("status"), f"{m.name}状态为正式党员，但没有填写“转正日期”", key=m.id or "")
         if m.status == "预备党员" and m.full_member is not None:
             yield Problem(m.at("status"), f"{m.name}已有转正日期 {m.full_member}，状态应为正式党员", key=m.id or "")

@@ -68,7 +68,8 @@ def committee_setup(branch: BranchRecords, ctx) -> Iterator[Problem]:
     info = branch.info
     committee = info.committee
     if committee is None:
-        yield Problem(info.loc, "没有填写“委员会”：至少应写明书记")
+        if info.missing("committee"):
+            yield Problem(info.loc, "没有填写“委员会”：至少应写明书记")
         return
     seats = committee.seats
     if not any(s.role == "书记" for s in seats):
@@ -101,7 +102,8 @@ def community_committee_size(branch: BranchRecords, ctx) -> Iterator[Problem]:
     if info.committee is None or not (ctx.param("社区班子人数（人口少）") or ctx.param("社区班子人数（人口多）")):
         return  # the profile sets no size for community committees
     if info.population is None:
-        yield Problem(info.loc, "社区党组织应填写“辖区人口”，用于确定班子人数")
+        if info.missing("population"):
+            yield Problem(info.loc, "社区党组织应填写“辖区人口”，用于确定班子人数")
         return
     key = "社区班子人数（人口少）" if info.population < ctx.param("社区人口分界") else "社区班子人数（人口多）"
     bounds = ctx.param(key)

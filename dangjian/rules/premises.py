@@ -45,7 +45,8 @@ def premises_area(branch: BranchRecords, ctx) -> Iterator[Problem]:
                       f"辖区 {info.households} 户、每百户 {per_hundred} 平方米"))
     needs = [(n, why) for n, why in needs if n]
     if info.premises_area is None:
-        yield Problem(info.loc, "社区党组织应在 branch.yaml 填写“阵地面积”（党群服务中心面积，平方米）")
+        if info.missing("premises_area"):
+            yield Problem(info.loc, "社区党组织应在 branch.yaml 填写“阵地面积”（党群服务中心面积，平方米）")
         return
     short = [(n, why) for n, why in needs if info.premises_area < n]
     if short:
@@ -64,9 +65,10 @@ def community_funding(branch: BranchRecords, ctx) -> Iterator[Problem]:
     if not per or not _community_top(branch, ctx):
         return
     info = branch.info
-    missing = [k for k, v in (("辖区户数", info.households), ("年度工作经费", info.funding)) if v is None]
-    if missing:
-        yield Problem(info.loc, f"社区党组织应在 branch.yaml 填写“{'”“'.join(missing)}”（每年每户不少于 {per} 元）")
+    if info.households is None or info.funding is None:
+        missing = [k for k, attr in (("辖区户数", "households"), ("年度工作经费", "funding")) if info.missing(attr)]
+        if missing:
+            yield Problem(info.loc, f"社区党组织应在 branch.yaml 填写“{'”“'.join(missing)}”（每年每户不少于 {per} 元）")
     elif info.funding < info.households * per:
         yield Problem(info.at("funding"), f"年度工作经费 {info.funding} 元，少于辖区 {info.households} 户 × {per} 元 = "
                                           f"{info.households * per} 元")
