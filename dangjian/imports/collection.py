@@ -15,14 +15,13 @@ import re
 from pathlib import Path
 
 from dangjian.dues.pay import Payment
-from dangjian.imports.meetings import resolve
+from dangjian.imports.members_match import named_rows, resolve
 from dangjian.imports.sheet import (
     Cell,
     SheetError,
     find_header,
     load_mapping,
     read_table,
-    records,
     to_amount,
     to_date,
 )
@@ -67,17 +66,10 @@ def read_payments(path: Path, roster: list[Member], month: tuple[int, int] | Non
         raise SheetError(f"工作表“{table.name}”没有“月份”列：请用 --month 指定交的是哪个月的党费，如 2026-10")
     payments, unpaid, errors = [], [], []
     seen: dict[tuple[str, int, int], int] = {}
-    for cells in records(table, header):
-        first = next(iter(cells.values()))
-        where = f"工作表“{table.name}”第{first.row}行"
-        name = cells["姓名"].text if "姓名" in cells else ""
-        member_id = cells["编号"].text if "编号" in cells else ""
-        if not name and not member_id:
-            continue
-        if name in ("合计", "总计", "小计"):
-            continue  # the sum line at the bottom of the sheet
+    for row in named_rows(table, header):
+        cells, where = row.cells, row.where
         try:
-            member = resolve(roster, name, member_id, where)
+            member = resolve(roster, row.name, row.member_id, where)
             amount = to_amount(cells["实交"]) if "实交" in cells and cells["实交"].text else None
             paid_on = to_date(cells["交纳日期"]) if "交纳日期" in cells and cells["交纳日期"].text else None
             if ("实交" in cells and not amount) or ("实交" not in cells and paid_on is None):
@@ -93,7 +85,7 @@ def read_payments(path: Path, roster: list[Member], month: tuple[int, int] | Non
         if key in seen:
             errors.append(f"{where}：{member.name}（{member.id}）{year}年{number}月的党费已在第{seen[key]}行出现")
             continue
-        seen[key] = first.row
+        seen[key] = row.row
         note = cells["说明"].text if "说明" in cells else ""
         payments.append(Payment(member.id, year, number, paid_on or day, amount, note or None, where))
     if errors:

@@ -10,12 +10,12 @@ meeting's date, kinds and topic come from the command line.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from dangjian import yamledit
-from dangjian.imports.sheet import SheetError, find_header, load_mapping, read_table, records
+from dangjian.imports.members_match import named_rows, resolve
+from dangjian.imports.sheet import SheetError, find_header, load_mapping, read_table
 from dangjian.model import MEETING_KINDS, BranchRecords, Meeting, Member
 from dangjian.schema import record_fields
 from dangjian.yamlio import RoundTrip, TextStyle, dump_new
@@ -39,25 +39,6 @@ class Attendance:
     found: str = ""
 
 
-def resolve(roster: list[Member], name: str | None, member_id: str | None, where: str) -> Member:
-    """The roster member a sheet row names; SheetError when no one or several match."""
-    if member_id:
-        member = next((m for m in roster if m.id == member_id), None)
-        if member is None:
-            raise SheetError(f"{where}：编号“{member_id}”不在本支部名册中")
-        if name and re.sub(r"\s+", "", name) != re.sub(r"\s+", "", member.name or ""):
-            raise SheetError(f"{where}：编号“{member_id}”在名册中是{member.name}，与姓名“{name}”不符")
-        return member
-    wanted = re.sub(r"\s+", "", name or "")
-    found = [m for m in roster if re.sub(r"\s+", "", m.name or "") == wanted]
-    if not found:
-        raise SheetError(f"{where}：姓名“{name}”不在本支部名册中（请核对姓名，或先用 dangjian import members 导入名册）")
-    if len(found) > 1:
-        ids = "、".join(m.id or "?" for m in found)
-        raise SheetError(f"{where}：名册中有 {len(found)} 人叫“{name}”（{ids}），请在签到表中加一列“编号”区分")
-    return found[0]
-
-
 def read_attendance(path: Path, roster: list[Member], mapping: Path | None = None,
                     sheet: str | None = None) -> Attendance:
     table = read_table(path, sheet)
@@ -68,22 +49,17 @@ def read_attendance(path: Path, roster: list[Member], mapping: Path | None = Non
     out = Attendance(found=header.describe(table))
     errors = []
     seen: dict[str, int] = {}
-    for cells in records(table, header):
-        any_cell = next(iter(cells.values()))
-        where = f"工作表“{table.name}”第{any_cell.row}行"
-        name = cells["姓名"].text if "姓名" in cells else ""
-        member_id = cells["编号"].text if "编号" in cells else ""
-        if not name and not member_id:
-            continue  # a 序号 with nothing else: an empty line of the printed form
+    for row in named_rows(table, header):
+        cells, where = row.cells, row.where
         try:
-            member = resolve(roster, name, member_id, where)
+            member = resolve(roster, row.name, row.member_id, where)
         except SheetError as exc:
             errors.append(str(exc))
             continue
         if member.id in seen:
             errors.append(f"{where}：{member.name}（{member.id}）已在第{seen[member.id]}行出现")
             continue
-        seen[member.id] = any_cell.row
+        seen[member.id] = row.row
         mark = cells["签到"].text
         reason = cells["原因"].text if "原因" in cells else ""
         if mark and mark not in ABSENT:
