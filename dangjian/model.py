@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from dangjian.located import Loc
 from dangjian.params import DEFAULT_PROFILE, PROFILES
 from dangjian.schema import Record, key
 
@@ -49,6 +50,12 @@ class RepoConfig(Record):
                                                   "不填则从各党组织最早一条有日期的记录所在月份的 1 日算起")
     parameters: dict | None = key("参数", default={}, doc="调整规则集中的单个参数，如 党员年度学时: 40")
     severities: dict | None = key("规则级别", default={}, doc="调整规则的级别，如 term-expiring: 提示；关闭：关闭")
+
+    def parameter_at(self, name: object) -> Loc:
+        """Where the parameter `name` is written (its key under 参数), else the 参数 mapping itself."""
+        params = self.parameters
+        where = self.at("parameters")
+        return params.key_loc(name, where) if hasattr(params, "key_loc") else where
 
 
 # --- branch.yaml ------------------------------------------------------------------------------

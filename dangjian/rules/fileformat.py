@@ -121,9 +121,7 @@ def config_valid(repo, ctx) -> Iterator[Problem]:
     for name in config.parameters or {}:
         if name not in NATIONAL:
             guess = difflib.get_close_matches(str(name), list(NATIONAL), n=1, cutoff=0.4)
-            where = config.parameters.key_loc(name, config.at("parameters")) \
-                if hasattr(config.parameters, "key_loc") else config.at("parameters")
-            yield Problem(where, f"没有名为“{name}”的参数" +
+            yield Problem(config.parameter_at(name), f"没有名为“{name}”的参数" +
                           (f"，是否想写“{guess[0]}”？" if guess else "；用 dangjian config show 查看全部参数"))
     known = {r.id for r in registered()}  # every rule: the engine runs this after all registered
     for rule_id, level in (config.severities or {}).items():

@@ -10,11 +10,6 @@ from dangjian.profiles import OVERRIDE, Conflict, looser, show, value_problem
 from dangjian.rules.registry import rule
 
 
-def _where(config, name):
-    params = config.parameters
-    return params.key_loc(name, config.at("parameters")) if hasattr(params, "key_loc") else config.at("parameters")
-
-
 @rule("param-value", Severity.ERROR, (), scope="repo", category="格式", needs_roster=False)
 def param_value(repo, ctx) -> Iterator[Problem]:
     """dangjian.yaml 中调整的参数取值须合用：周期写成可识别的周期，人数、学时写数字，比例表写成分档的表……
@@ -34,7 +29,7 @@ def param_value(repo, ctx) -> Iterator[Problem]:
             continue  # config-valid names the unknown parameter
         problem = value_problem(name, value)
         if problem:
-            yield Problem(_where(config, name), f"参数“{name}”的值“{show(value)}”{problem}；此值不采用，按规则集的值检查",
+            yield Problem(config.parameter_at(name), f"参数“{name}”的值“{show(value)}”{problem}；此值不采用，按规则集的值检查",
                           key=str(name))
 
 
@@ -57,4 +52,4 @@ def param_looser(repo, ctx) -> Iterator[Problem]:
         if national is None or value_problem(name, value) or not looser(name, value, national.value):
             continue
         conflict = Conflict(ctx.run.profile, name, value, OVERRIDE, national.value, national.clause)
-        yield Problem(_where(config, name), f"参数“{name}”：{conflict.describe()}；不能放宽全国性规定", key=str(name))
+        yield Problem(config.parameter_at(name), f"参数“{name}”：{conflict.describe()}；不能放宽全国性规定", key=str(name))
