@@ -5,8 +5,11 @@ Only plain data and the tool's own record classes (the dataclasses of `model`, `
 directory can at worst be a wrong entry — it never runs code. Personal numbers never reach
 the disk in clear: 身份证号 and 手机号 fields (kind "id-number"/"phone") are stored as keyed
 digests (equal numbers give equal digests, which is all a cross-branch check of a cached
-roster needs), and an entry holding any other run of 11 or more digits — a finding quoting
-a number, a syntax-error excerpt — is not stored at all (NotStorable).
+roster needs). Any other text holding a run of 11 or more digits — a finding quoting an
+unquoted number, a syntax-error excerpt — is stored sealed: each such run enciphered with a
+keystream of the cache's secret and a fresh nonce, written as letters. It must come back
+exactly (output is masked, or not, at the exit point), so a digest would not do; and one
+finding quoting a number must not cost every later run of the repository its cache.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import enum
 import hashlib
 import json
 import re
+import secrets
 from decimal import Decimal
 
 PERSONAL_KINDS = ("id-number", "phone")
@@ -24,6 +28,8 @@ LONG_NUMBER = re.compile(r"\d{11}")  # an ID or mobile number, alone or inside a
 _HEX = re.compile(r"[0-9a-f]{32,64}")
 DIGEST_PREFIX = "摘要:"
 _LETTERS = str.maketrans("0123456789", "ghijklmnop")
+_FROM_LETTERS = str.maketrans("ghijklmnop", "0123456789")
+_RUN = re.compile(r"([0-9]{11,})")  # what is sealed: every whole run of 11 or more ASCII digits
 
 
 class NotStorable(Exception):
@@ -64,6 +70,35 @@ class Codec:
             hit = self._digests[number] = DIGEST_PREFIX + h.hexdigest().translate(_LETTERS)
         return hit
 
+    def _keystream(self, nonce: bytes, length: int) -> list[int]:
+        out: list[int] = []
+        block = 0
+        while len(out) < length:
+            h = hashlib.blake2b(nonce + block.to_bytes(4, "big"), key=self.secret, digest_size=64)
+            out.extend(b % 10 for b in h.digest())
+            block += 1
+        return out
+
+    def _seal(self, text: str) -> list:
+        """[nonce, plain, sealed, plain, …]: the digit runs enciphered and written as letters."""
+        nonce = secrets.token_bytes(8)
+        parts = _RUN.split(text)
+        if any(LONG_NUMBER.search(x) for x in parts[::2]):
+            raise NotStorable(text)  # other digits (full-width …): not sealed, not stored
+        stream = iter(self._keystream(nonce, sum(len(x) for x in parts[1::2])))
+        for i in range(1, len(parts), 2):
+            parts[i] = "".join(str((int(d) + next(stream)) % 10) for d in parts[i]).translate(_LETTERS)
+        return [nonce.hex().translate(_LETTERS), *parts]
+
+    def _unseal(self, sealed: list) -> str:
+        nonce, *parts = sealed
+        runs = parts[1::2]
+        stream = iter(self._keystream(bytes.fromhex(nonce.translate(_FROM_LETTERS)), sum(len(x) for x in runs)))
+        for i in range(1, len(parts), 2):
+            digits = parts[i].translate(_FROM_LETTERS)
+            parts[i] = "".join(str((int(d) - next(stream)) % 10) for d in digits)
+        return "".join(parts)
+
     def _personal_fields(self, cls: type) -> frozenset[str]:
         names = self._personal.get(cls)
         if names is None:
@@ -77,7 +112,7 @@ class Codec:
             return v
         if t is str:
             if LONG_NUMBER.search(v) and not _HEX.fullmatch(v):  # a blob id is not a number
-                raise NotStorable(v)
+                return {"x": self._seal(v)}
             return v
         if t is list:
             return [self._enc(x) for x in v]
@@ -140,6 +175,8 @@ class Codec:
             return tuple(v)
         if tag == "p":
             return v
+        if tag == "x":
+            return self._unseal(v)
         if tag == "d":
             return Decimal(v)
         if tag == "D":

@@ -99,3 +99,37 @@ def test_cache_clear_removes_only_the_cache(repo, tmp_path, monkeypatch, cli) ->
     assert [p.name for p in directory.iterdir()] == ["notes.txt"]
     (directory / "notes.txt").unlink()
     assert cli("cache", "clear").exit_code == 0 and not directory.exists()
+
+
+def test_a_finding_quoting_a_number_is_cached_sealed(repo, tmp_path, monkeypatch) -> None:
+    """An unquoted ID number gives a finding that quotes it. The run is cached all the same, with the
+    number sealed: the next run computes nothing, answers the same, and the cache holds no number
+    in clear (before, such an entry was not stored, so every later run recomputed it)."""
+    roster = repo / "B1/members.yaml"
+    text = roster.read_text(encoding="utf-8")
+    number = re.search(r'身份证号: "(\d{17}[\dX])"', text).group(1)
+    roster.write_text(text.replace(f'身份证号: "{number}"', f"身份证号: {number}", 1), encoding="utf-8")
+    from dangjian import incremental
+
+    computed: list = []
+    real = incremental.compute
+    monkeypatch.setattr(incremental, "compute", lambda branches, *a: computed.extend(branches) or real(branches, *a))
+    cache = Cache(tmp_path / "cache")
+    first = lines(validated(repo, cache))
+    assert any(number in line for line in first)  # masked only where it leaves the program
+    assert computed
+    computed.clear()
+    assert lines(validated(repo, cache)) == first == lines(validated(repo))
+    assert computed == []  # the whole run came from the cache
+    assert number.encode() not in cache_bytes(tmp_path / "cache")
+
+
+def test_sealing_gives_back_the_exact_text() -> None:
+    from dangjian.cacheformat import Codec
+
+    codec = Codec(b"k" * 32)
+    for text in ("ID339903193702238811 手机8615381149647", "12345678901", "a1234567890123456789012345b",
+                 "号码 330102197204180012X 与 13800000000", "只有 1234567890 十位"):
+        data = codec.dumps(text)
+        assert codec.loads(data) == text
+        assert not re.search(rb"\d{11}", data)
