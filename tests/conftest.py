@@ -21,6 +21,10 @@ settings.register_profile("ci", derandomize=True, database=None, **_patient)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 FIXTURES = Path(__file__).parent / "fixtures"
+EXAMPLE_STREET = Path(__file__).resolve().parent.parent / "records"  # the shipped example street
+# for tests that run on the example street (a copy of the tests without records/ skips them)
+needs_example_street = pytest.mark.skipif(not (EXAMPLE_STREET / "dangjian.yaml").is_file(),
+                                          reason="records/ is not there")
 BASE = FIXTURES / "base"
 AS_OF = dt.date(2026, 10, 31)  # fixture records are complete up to October 2026
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import check_golden
+from conftest import EXAMPLE_STREET, check_golden
 
-RECORDS = Path(__file__).resolve().parent.parent / "records"
+RECORDS = EXAMPLE_STREET
 GOLDEN = Path(__file__).parent / "golden" / "assess"
 TODAY = "2026-11-22"  # after the example's 记录截至 (2026-10-31): the figures do not depend on the clock
 

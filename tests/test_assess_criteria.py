@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from conftest import EXAMPLE_STREET
 from dangjian.context import RunContext
 from dangjian.loader import load_repository
 from dangjian.street.criteria import CRITERIA, FAIL, LIFE_CRITERIA, criterion_of
 from dangjian.street.rollup import assess, target_for
 
-RECORDS = Path(__file__).resolve().parent.parent / "records"
+RECORDS = EXAMPLE_STREET
 TODAY = dt.date(2026, 11, 22)
 
 

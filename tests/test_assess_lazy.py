@@ -11,15 +11,16 @@ from pathlib import Path
 
 import pytest
 
+from conftest import EXAMPLE_STREET, needs_example_street
 from dangjian.context import RunContext
 from dangjian.loader import load_lazy, load_repository
 from dangjian.street.context import context
 from dangjian.street.rollup import assess
 
-RECORDS = Path(__file__).resolve().parent.parent / "records"
+RECORDS = EXAMPLE_STREET
 TODAY = dt.date(2026, 11, 22)
 
-pytestmark = pytest.mark.skipif(not (RECORDS / "dangjian.yaml").is_file(), reason="records/ is not there")
+pytestmark = needs_example_street
 
 
 @pytest.fixture(scope="module")

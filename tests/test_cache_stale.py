@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from conftest import EXAMPLE_STREET
 from dangjian.commands.validate import fast_main
 
-RECORDS = Path(__file__).resolve().parent.parent / "records"
+RECORDS = EXAMPLE_STREET
 DAY = "2026-10-31"
 
 

@@ -18,13 +18,14 @@ import pytest
 from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
+from conftest import EXAMPLE_STREET, needs_example_street
 from dangjian.cli import app
 
-RECORDS = Path(__file__).resolve().parent.parent / "records"
+RECORDS = EXAMPLE_STREET
 AS_OF = "2026-11-22"  # after 记录截至 (2026-10-31): every output is taken on the same checking day
 SHORT = "CN01-007"  # attends no training in 2025 in the copy
 
-pytestmark = pytest.mark.skipif(not (RECORDS / "dangjian.yaml").is_file(), reason="records/ is not there")
+pytestmark = needs_example_street
 
 
 @pytest.fixture(scope="module")

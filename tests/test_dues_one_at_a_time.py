@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from conftest import EXAMPLE_STREET
 from dangjian.context import RunContext
 from dangjian.dues import report
 from dangjian.figures import Figures
 from dangjian.loader import load_lazy, load_repository
 
-STREET = Path(__file__).resolve().parent.parent / "records"
+STREET = EXAMPLE_STREET
 
 
 def _holding(repo) -> list[str]:

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-RECORDS = Path(__file__).resolve().parent.parent / "records"
+from conftest import EXAMPLE_STREET
+
+RECORDS = EXAMPLE_STREET
 
 
 @pytest.fixture

@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "records"
+from conftest import EXAMPLE_STREET
+
+EXAMPLE = EXAMPLE_STREET
 FULL_ID, FULL_PHONE = "339903193702238811", "15381149647"
 
 

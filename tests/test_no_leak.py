@@ -19,14 +19,14 @@ import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import pytest
+from conftest import EXAMPLE_STREET, needs_example_street
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "records"
+EXAMPLE = EXAMPLE_STREET
 ID, PHONE = "339903193702238811", "15381149647"  # CN01-001's ID, CN01-002's mobile (fictional)
 KINDS = ("monthly", "annual", "roster", "applicants", "special-groups", "meetings", "study", "service", "dues",
          "branch-archive")
 
-pytestmark = pytest.mark.skipif(not (EXAMPLE / "dangjian.yaml").is_file(), reason="records/ is not there")
+pytestmark = needs_example_street
 
 
 def _replace(path: Path, old: str, new: str) -> None:

@@ -9,14 +9,15 @@ from pathlib import Path
 
 import pytest
 
+from conftest import EXAMPLE_STREET, needs_example_street
 from dangjian import engine
 from dangjian.loader import load_lazy, load_repository
 from dangjian.report.judging import Judge, deepest
 
-RECORDS = Path(__file__).resolve().parent.parent / "records"
+RECORDS = EXAMPLE_STREET
 DAYS = (dt.date(2026, 10, 31), dt.date(2026, 9, 30), dt.date(2025, 12, 31), dt.date(2025, 3, 31))
 
-pytestmark = pytest.mark.skipif(not (RECORDS / "dangjian.yaml").is_file(), reason="records/ is not there")
+pytestmark = needs_example_street
 
 
 def plain(root: Path, day: dt.date, checking_day: dt.date) -> dict:

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BASE
+from conftest import BASE, EXAMPLE_STREET
 from dangjian.site.names import page_names
 
-RECORDS = Path(__file__).resolve().parent.parent / "records"
+RECORDS = EXAMPLE_STREET
 EXTERNAL = re.compile(r"""(?:src|href|xlink:href)\s*=\s*["']?\s*(?:https?:|//|ftp:)|@import|url\(""", re.I)
 
 

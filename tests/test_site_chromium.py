@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
-RECORDS = Path(__file__).resolve().parent.parent / "records"
+from conftest import EXAMPLE_STREET
+
+RECORDS = EXAMPLE_STREET
 BROWSER = next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)), None)
 pytestmark = pytest.mark.skipif(BROWSER is None, reason="Chromium is not installed (apt-get install chromium)")
 # Console messages Chromium writes with --enable-logging=stderr --v=0, and page errors.

@@ -7,11 +7,11 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
-from conftest import AS_OF, BASE, write_tree
+from conftest import AS_OF, BASE, EXAMPLE_STREET, write_tree
 from dangjian.engine import run
 from dangjian.loader import load_repository
 
-RECORDS = Path(__file__).resolve().parent.parent / "records"
+RECORDS = EXAMPLE_STREET
 STREET_RULES = {"joint-meeting-quarterly", "joint-life-meeting", "mutual-review", "community-joint-meeting", "circle-visit-monthly",
                 "leader-visit-monthly", "partner-member-duties", "partner-three-ones", "project-needs-resources",
                 "street-references", "certification-steps", "model-branch-exclusions", "weak-branch-rectified",

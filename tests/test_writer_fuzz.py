@@ -29,9 +29,10 @@ from pathlib import Path
 
 import pytest
 
+from conftest import EXAMPLE_STREET
 from dangjian.yamlread import parse_text
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "records"
+EXAMPLE = EXAMPLE_STREET
 ROUNDS = int(os.environ.get("DANGJIAN_WRITER_ROUNDS", "3"))
 SEED = int(os.environ.get("DANGJIAN_WRITER_SEED", "20261207"))
 
