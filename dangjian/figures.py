@@ -105,6 +105,13 @@ class Figures:
         for key in [k for k in self._ledgers if k[0] == branch.id]:
             del self._ledgers[key]
 
+    def done_with(self, branch: BranchRecords, was_loaded: bool) -> None:
+        """A run over many branches is done with `branch`: drop the records it loaded for it and their
+        ledgers, so a district holds one branch at a time. Records loaded before the run stay."""
+        if not was_loaded:
+            branch.unload()
+            self.forget(branch)
+
     # --- dues ----------------------------------------------------------------------------------
 
     def closed_through(self, branch: BranchRecords, end: dt.date | None = None) -> dt.date:

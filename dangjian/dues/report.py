@@ -94,16 +94,9 @@ def status(branches: list[BranchRecords], year: int, month: int, figures: Figure
             rows.append(StatusRow(branch_label(branch), member.id, member.name or "", monthly,
                                   state, sum((e.owed for e in owed_months), ZERO),
                                   owed_months[0].label if owed_months else ""))
-        _done_with(branch, loaded, figures)
+        figures.done_with(branch, loaded)
     return rows
 
-
-def _done_with(branch: BranchRecords, loaded: bool, figures: Figures) -> None:
-    """Drop the records and ledgers this run loaded for one branch: a district holds one at a time
-    (as report, assess and site do). Records loaded before the run are left as they were."""
-    if not loaded:
-        branch.unload()
-        figures.forget(branch)
 
 
 STATUS_HEADERS = ("党组织", "编号", "姓名", "月交额", "本月", "欠交合计", "欠交起始月")
@@ -134,7 +127,7 @@ def summary(branches: list[BranchRecords], year: int, months: range,
     for branch in branches:
         loaded = getattr(branch, "loaded", True)
         found = figures.dues(branch, year, months)
-        _done_with(branch, loaded, figures)
+        figures.done_with(branch, loaded)
         if found is None:
             if branch.members:
                 missing.append(branch_label(branch))

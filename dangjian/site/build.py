@@ -76,9 +76,7 @@ def build(repo, run: RunContext, out: Path, months: int = 12, force: bool = Fals
         branch = by_id[i]
         loaded = getattr(branch, "loaded", True)
         dues[i] = monthly_dues(result.book, branch, year)
-        if not loaded:
-            branch.unload()
-            result.book.forget(branch)
+        result.book.done_with(branch, loaded)
     common = {"style": Markup(STYLE), "generated": f"评估截至 {as_of.isoformat()}"}
     written = []
     out.mkdir(parents=True, exist_ok=True)

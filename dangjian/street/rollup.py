@@ -90,9 +90,7 @@ def assess(repo, year: int, context: RunContext) -> Assessment:
         standing = stand(repo, branch, card_of(repo, branch, run), run)
         standings.append(standing)
         figures[branch.id] = _figures(branch, run, book)
-        if not loaded:
-            branch.unload()
-            book.forget(branch)
+        book.done_with(branch, loaded)
     kinds = run.ctx.param("创建参评类型") or []
     counted = [s for s in standings if s.kind in kinds and s.card.covered]
     total = len(counted)
